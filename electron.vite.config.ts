@@ -1,0 +1,42 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const root = import.meta.dirname
+
+/**
+ * Three builds: main (ESM, two entries: the Electron app and the browser-mode server, which never
+ * imports electron), the preload (one CommonJS file with everything bundled, as a sandboxed preload
+ * can require nothing but electron), and the renderer.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          web: resolve(root, 'src-main/web/index.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'src-preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    build: {
+      rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+})

@@ -1,0 +1,53 @@
+import type { z } from 'zod'
+import {
+  invokeChannels,
+  isInvokeChannel,
+  type InvokeChannel,
+  type InvokeInput,
+  type InvokeOutput,
+} from '../../src-preload/contract/channels'
+import { fail, ok, type Result } from '../../src-preload/contract/result'
+import { inputSchemas } from '../../src-preload/contract/schemas'
+import { AppError } from '../core/errors'
+
+/** One handler per channel: thin, delegating to core. The mapped type makes a missing one a compile error. */
+export type Handlers = {
+  [C in InvokeChannel]: (input: InvokeInput<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>
+}
+
+/** Where the router reports errors it could not map (bugs); never shown to the user verbatim. */
+export type InternalErrorSink = (channel: string, error: unknown) => void
+
+/** Transport-free dispatcher shared by Electron IPC, browser mode and tests. */
+export interface Router {
+  readonly channels: readonly InvokeChannel[]
+  dispatch(channel: string, input: unknown): Promise<Result<unknown>>
+}
+
+/**
+ * Builds the router: channel check → schema parse → handler → result envelope.
+ * The sender check happens in the transport (it alone knows who sent the message), before dispatch.
+ */
+export function createRouter(handlers: Handlers, onInternalError: InternalErrorSink = () => {}): Router {
+  return {
+    channels: Object.keys(invokeChannels) as InvokeChannel[],
+    async dispatch(channel, input) {
+      if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel)}`)
+      const parsed = (inputSchemas[channel] as z.ZodType).safeParse(input)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        const field = issue?.path.map(String).join('.') || undefined
+        const what = field ? `Invalid value for "${field}"` : 'Invalid input'
+        return fail('VALIDATION', `${what}: ${issue?.message ?? 'not accepted'}`, field)
+      }
+      try {
+        const handler = handlers[channel] as (value: unknown) => unknown
+        return ok(await handler(parsed.data))
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message, error.field)
+        onInternalError(channel, error)
+        return fail('INTERNAL', `Unexpected error in ${channel}; see the application log.`)
+      }
+    },
+  }
+}

@@ -1,0 +1,109 @@
+import { AppShell, Badge, Burger, Group, NavLink, Text, Title, Tooltip } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import {
+  IconArrowsTransferUp,
+  IconCalendarTime,
+  IconFileText,
+  IconPlugConnected,
+  IconSettings,
+} from '@tabler/icons-react'
+import { useEffect, type ReactNode } from 'react'
+import { ColorSchemeToggle } from './components/ColorSchemeToggle'
+import { LogsScreen } from './features/logs/LogsScreen'
+import { MigrationsScreen } from './features/migrations/MigrationsScreen'
+import { ProfilesScreen } from './features/profiles/ProfilesScreen'
+import { SchedulesScreen } from './features/schedules/SchedulesScreen'
+import { SettingsScreen } from './features/settings/SettingsScreen'
+import { loadAppInfo, useAppInfo } from './stores/app-info'
+import { followHashChanges, navigate, useNavigation, type Screen } from './stores/navigation'
+
+const NAV: ReadonlyArray<{ screen: Screen; label: string; icon: ReactNode; view: () => ReactNode }> = [
+  {
+    screen: 'migrations',
+    label: 'Migrations',
+    icon: <IconArrowsTransferUp size={18} />,
+    view: MigrationsScreen,
+  },
+  { screen: 'profiles', label: 'Profiles', icon: <IconPlugConnected size={18} />, view: ProfilesScreen },
+  { screen: 'schedules', label: 'Schedules', icon: <IconCalendarTime size={18} />, view: SchedulesScreen },
+  { screen: 'logs', label: 'Logs', icon: <IconFileText size={18} />, view: LogsScreen },
+  { screen: 'settings', label: 'Settings', icon: <IconSettings size={18} />, view: SettingsScreen },
+]
+
+/** The app frame: header, navigation and the current screen. */
+export function App(): ReactNode {
+  const [navOpen, { toggle }] = useDisclosure()
+  const screen = useNavigation((state) => state.screen)
+  const info = useAppInfo((state) => state.info)
+  const infoError = useAppInfo((state) => state.error)
+
+  useEffect(() => {
+    void loadAppInfo()
+    return followHashChanges()
+  }, [])
+
+  const current = NAV.find((item) => item.screen === screen) ?? NAV[0]!
+  const View = current.view
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger
+              opened={navOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Title order={1} size="h4">
+              Swift to S3
+            </Title>
+            {info?.mode === 'browser' && (
+              <Tooltip label="The engine runs in a local Node process; this page talks to it over a private link.">
+                <Badge variant="light" color="gray">
+                  Browser mode
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
+          <ColorSchemeToggle />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Section grow component="nav">
+          {NAV.map((item) => (
+            <NavLink
+              key={item.screen}
+              component="button"
+              label={item.label}
+              leftSection={item.icon}
+              active={item.screen === screen}
+              aria-current={item.screen === screen ? 'page' : undefined}
+              onClick={() => navigate(item.screen)}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c={infoError ? 'red' : 'dimmed'} px="xs" data-testid="app-version">
+            {infoError
+              ? `Engine unreachable: ${infoError}`
+              : info
+                ? `Version ${info.version}`
+                : 'Connecting…'}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <View />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

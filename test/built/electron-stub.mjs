@@ -1,0 +1,98 @@
+// A recording stand-in for `electron`, used to load the built main bundle in plain Node.
+// Everything the app registers lands in globalThis.__electron for load-main.mjs to inspect.
+import { EventEmitter } from 'node:events'
+
+const record = {
+  singleInstanceLock: false,
+  privilegedSchemes: [],
+  protocolHandlers: new Map(),
+  ipcHandlers: new Map(),
+  permissionRequestHandler: null,
+  permissionCheckHandler: null,
+  headersReceived: null,
+  windows: [],
+}
+globalThis.__electron = record
+
+class WebContents extends EventEmitter {
+  windowOpenHandler = null
+  url = ''
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler
+  }
+  getURL() {
+    return this.url
+  }
+  send() {}
+}
+
+export const app = Object.assign(new EventEmitter(), {
+  requestSingleInstanceLock() {
+    record.singleInstanceLock = true
+    return true
+  },
+  whenReady: () => Promise.resolve(),
+  quit() {},
+  getVersion: () => '0.0.0',
+  getPath: () => '/tmp',
+})
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super()
+    this.options = options
+    this.webContents = new WebContents()
+    record.windows.push(this)
+    // Electron announces every new web contents; the app hardens them from this event.
+    app.emit('web-contents-created', {}, this.webContents)
+  }
+  loadURL(url) {
+    this.webContents.url = url
+    return Promise.resolve()
+  }
+  show() {}
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false
+  }
+  isDestroyed() {
+    return false
+  }
+}
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    record.privilegedSchemes.push(...schemes)
+  },
+  handle(scheme, handler) {
+    record.protocolHandlers.set(scheme, handler)
+  },
+}
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler) {
+      record.permissionRequestHandler = handler
+    },
+    setPermissionCheckHandler(handler) {
+      record.permissionCheckHandler = handler
+    },
+    webRequest: {
+      onHeadersReceived(handler) {
+        record.headersReceived = handler
+      },
+    },
+  },
+}
+
+export const ipcMain = {
+  handle(channel, handler) {
+    record.ipcHandlers.set(channel, handler)
+  },
+  removeHandler(channel) {
+    record.ipcHandlers.delete(channel)
+  },
+}
+
+export default { app, BrowserWindow, protocol, session, ipcMain }

@@ -1,0 +1,68 @@
+// Loads out/main/index.js in plain Node with `electron` resolved to a recording stub, lets the
+// app start, then prints what it registered as JSON on stdout for main.test.ts to check.
+import { registerHooks } from 'node:module'
+import { pathToFileURL } from 'node:url'
+
+const stubUrl = new URL('./electron-stub.mjs', import.meta.url).href
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (specifier === 'electron') return { url: stubUrl, shortCircuit: true }
+    return nextResolve(specifier, context)
+  },
+})
+
+const mainPath = process.argv[2]
+await import(pathToFileURL(mainPath).href)
+await new Promise((resolve) => setTimeout(resolve, 50))
+
+const record = globalThis.__electron
+const window = record.windows[0]
+const contents = window?.webContents
+
+function prevented(name, url) {
+  let stopped = false
+  contents.emit(name, { preventDefault: () => (stopped = true) }, url)
+  return stopped
+}
+
+const permissionAnswers = []
+for (const permission of ['media', 'notifications', 'geolocation', 'openExternal']) {
+  record.permissionRequestHandler?.(contents, permission, (granted) => permissionAnswers.push(granted))
+}
+
+const appHandler = record.protocolHandlers.get('app')
+const index = appHandler ? await appHandler(new Request('app://renderer/index.html')) : null
+const escape = appHandler ? await appHandler(new Request('app://renderer/%2e%2e/main/index.js')) : null
+
+let ipcFromForeignPage = null
+const info = record.ipcHandlers.get('app.info')
+if (info) {
+  ipcFromForeignPage = await info({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)
+}
+const ipcFromApp = info
+  ? await info({ senderFrame: { url: window.webContents.url, parent: null } }, undefined)
+  : null
+
+console.log(
+  JSON.stringify({
+    singleInstanceLock: record.singleInstanceLock,
+    privilegedSchemes: record.privilegedSchemes,
+    windowCount: record.windows.length,
+    webPreferences: window?.options.webPreferences ?? null,
+    loadedUrl: contents?.url ?? null,
+    windowOpen: contents?.windowOpenHandler?.({ url: 'https://evil.example/' }) ?? null,
+    navigationBlocked: contents ? prevented('will-navigate', 'https://evil.example/') : null,
+    webviewBlocked: contents ? prevented('will-attach-webview') : null,
+    permissionAnswers,
+    permissionCheck: record.permissionCheckHandler?.(contents, 'media') ?? null,
+    ipcChannels: [...record.ipcHandlers.keys()],
+    ipcFromForeignPage,
+    ipcFromApp,
+    index: index && {
+      status: index.status,
+      csp: index.headers.get('content-security-policy'),
+      body: (await index.text()).slice(0, 4000),
+    },
+    escapeStatus: escape?.status ?? null,
+  }),
+)
