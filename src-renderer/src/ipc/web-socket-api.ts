@@ -7,6 +7,10 @@ type Push = { type: 'event'; event: string; payload: unknown }
 
 const TOKEN_KEY = 'swift2s3.token'
 
+/** Shown when the socket closes: the browser hides whether it was a refusal (bad token) or a crash. */
+const UNREACHABLE =
+  'cannot connect. Open the exact URL printed by `npm start` (it carries an access token) and check that it still runs.'
+
 /**
  * Takes the access token from the page URL (`?token=`), keeps it for reloads in sessionStorage and
  * removes it from the address bar so it does not end up in screenshots or browser history.
@@ -53,8 +57,9 @@ export function createWebSocketApi(wsUrl: string): Api {
       }
     }
     ws.onclose = () => {
+      queue.length = 0
       for (const [id, resolve] of pending) {
-        resolve(fail('UNAVAILABLE', 'Lost the connection to the engine; retrying.'))
+        resolve(fail('UNAVAILABLE', UNREACHABLE))
         pending.delete(id)
       }
       setTimeout(connect, retryMs)
