@@ -38,14 +38,14 @@ summary() {
 }
 
 servers_started=0
-cleanup() {
+stop_servers() {
   if [ $servers_started -eq 1 ]; then
-    echo
-    echo "=== stopping test servers"
-    bash scripts/test-servers.sh stop || true
+    servers_started=0
+    phase stop-servers bash scripts/test-servers.sh stop
   fi
 }
-trap cleanup EXIT
+# Also on Ctrl-C or an unexpected exit: never leave servers running.
+trap stop_servers EXIT
 
 # --- set-up ---------------------------------------------------------------------------------
 if [ "${SKIP_NPM_CI:-0}" != 1 ]; then
@@ -57,8 +57,8 @@ case "$(node -v)" in
   v24.*) ;;
   *) echo "Expected Node 24 from node_modules/.bin, got $(node -v)"; failed_steps+=(node-version); summary; exit 1 ;;
 esac
-phase system-deps bash scripts/system-deps.sh || { summary; exit 1; }
-phase server-deps bash scripts/test-servers.sh install || { summary; exit 1; }
+# Debian packages: Swift, Keystone, memcached, and the tools (Chromium for Playwright, rclone).
+phase apt-deps bash scripts/test-servers.sh install || { summary; exit 1; }
 
 # --- static checks and build ------------------------------------------------------------------
 phase typecheck tsc -b
@@ -79,6 +79,8 @@ if phase servers bash scripts/test-servers.sh start; then
     --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-integration.json"
   phase e2e playwright test
 fi
+# Stopped before the summary, so `N passed, N failed` stays the last line.
+stop_servers
 
 summary
 [ ${#failed_steps[@]} -eq 0 ]

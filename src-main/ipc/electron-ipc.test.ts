@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../src-preload/contract/channels'
 import { bindRouterToIpcMain } from './electron-ipc'
 import { createRouter } from './router'
+import { testAppInfo } from '../../test/fixtures/app-info'
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>
 
-const info = {
-  name: 'n',
-  version: 'v',
-  platform: 'linux',
-  mode: 'desktop' as const,
-  versions: { node: '24' },
-}
+const info = testAppInfo('desktop')
 
 function event(url: string, parent: unknown = null) {
   return { senderFrame: { url, parent } }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../core/errors'
 import { createRouter, type Handlers } from './router'
+import { testAppInfo } from '../../test/fixtures/app-info'
 
-const info = {
-  name: 'Swift to S3',
-  version: '1.2.3',
-  platform: 'linux',
-  mode: 'browser' as const,
-  versions: { node: '24' },
-}
+const info = testAppInfo('browser')
 
 function router(handlers: Partial<Handlers> = {}, errors: unknown[] = []) {
   return createRouter({ 'app.info': () => info, ...handlers }, (_channel, error) => errors.push(error))

@@ -7,14 +7,9 @@ import { WebSocket } from 'ws'
 import { CONTENT_SECURITY_POLICY } from '../common/csp'
 import { createRouter } from '../ipc/router'
 import { startWebServer, type WebServer } from './server'
+import { testAppInfo } from '../../test/fixtures/app-info'
 
-const info = {
-  name: 'n',
-  version: '9.9.9',
-  platform: 'linux',
-  mode: 'browser' as const,
-  versions: { node: '24' },
-}
+const info = testAppInfo('browser')
 const TOKEN = 'test-token-0123456789'
 
 let server: WebServer
