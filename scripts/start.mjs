@@ -60,6 +60,10 @@ function forwardSignals(child) {
 if (wantWeb) {
   startBrowserMode()
 } else {
+  // electron-vite and the electron CLI read this file to find an installed binary.
+  if (!existsSync(join(root, 'node_modules', 'electron', 'path.txt'))) {
+    console.log('Fetching the Electron binary (first run only)…')
+  }
   const fetched = spawnSync(node, [bin('install-electron')], { cwd: root, encoding: 'utf8' })
   if (fetched.status === 0) {
     const child = spawn(node, [bin('electron'), '.'], { cwd: root, stdio: 'inherit' })

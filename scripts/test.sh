@@ -13,9 +13,10 @@ mkdir -p "$REPORTS"
 failed_steps=()
 timings=()
 
-# phase NAME COMMAND...: runs one phase, records its time, and remembers a failure.
+# phase NAME[=REPORT] COMMAND...: runs one phase, records its time, and remembers a failure
+# (with the JSON report that explains it, for test phases).
 phase() {
-  local name=$1
+  local step=$1 name=${1%%=*}
   shift
   local started=$SECONDS
   echo
@@ -24,7 +25,7 @@ phase() {
   local rc=$?
   local took=$((SECONDS - started))
   timings+=("$(printf '%-12s %4ss  %s' "$name" "$took" "$([ $rc -eq 0 ] && echo ok || echo "FAILED (exit $rc)")")")
-  [ $rc -eq 0 ] || failed_steps+=("$name")
+  [ $rc -eq 0 ] || failed_steps+=("$step")
   return $rc
 }
 
@@ -34,6 +35,7 @@ summary() {
   printf '%s\n' "${timings[@]}"
   local args=()
   for step in "${failed_steps[@]}"; do args+=(--failed-step "$step"); done
+  # Exits non-zero on any failure, or when no test ran at all; that is the script's exit status.
   node scripts/test-summary.mjs "$REPORTS"/*.json "${args[@]}"
 }
 
@@ -69,18 +71,17 @@ phase build electron-vite build
 # --- tests without servers ----------------------------------------------------------------------
 # Core tests must see no Electron stand-in at all (see test/setup/no-electron.ts).
 unset ELECTRON_OVERRIDE_DIST_PATH
-phase unit vitest run --project core --project shell --project renderer --project built \
+phase unit="$REPORTS/vitest-unit.json" vitest run --project core --project shell --project renderer --project built \
   --reporter=dot --reporter=json --outputFile.json="$REPORTS/vitest-unit.json"
 
 # --- tests against the real servers -------------------------------------------------------------
 servers_started=1
 if phase servers bash scripts/test-servers.sh start; then
-  phase integration vitest run --project integration \
+  phase integration="$REPORTS/vitest-integration.json" vitest run --project integration \
     --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-integration.json"
-  phase e2e playwright test
+  phase e2e="$REPORTS/playwright.json" playwright test
 fi
 # Stopped before the summary, so `N passed, N failed` stays the last line.
 stop_servers
 
 summary
-[ ${#failed_steps[@]} -eq 0 ]
