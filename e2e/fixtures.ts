@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 
-/** A browser-mode server started for one test, with its own data directory. */
+/** A browser-mode server started for one test, with its own data directory (for profiles and history once the engine keeps any). */
 export interface AppServer {
   url: string
   origin: string
