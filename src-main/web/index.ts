@@ -17,9 +17,11 @@ async function main(): Promise<void> {
       host: { type: 'string' },
     },
   })
-  const port = Number(values.port ?? process.env['SWIFT2S3_WEB_PORT'] ?? 0)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}"`)
+  const portSource = values.port !== undefined ? '--port' : 'SWIFT2S3_WEB_PORT'
+  const portText = values.port ?? process.env['SWIFT2S3_WEB_PORT'] ?? '0'
+  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN
+  if (!Number.isInteger(port) || port > 65535) {
+    throw new Error(`${portSource} must be a whole number from 0 (any free port) to 65535, got "${portText}"`)
   }
   const host = values.host ?? process.env['SWIFT2S3_WEB_HOST'] ?? '127.0.0.1'
   // A starter (tests, a service manager) may fix the token; otherwise each run gets a new one.
@@ -35,6 +37,13 @@ async function main(): Promise<void> {
     token,
     host,
     port,
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `${portSource} ${port} is already in use on ${host}; pick another port, or 0 for any free one.`,
+      )
+    }
+    throw error
   })
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     console.warn(`Warning: listening on ${host}, reachable from other machines; keep the URL secret.`)

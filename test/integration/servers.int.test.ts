@@ -116,6 +116,19 @@ async function s3RoundTrip(client: S3Client, bucket: string, key: string, body: 
   expect(listed.Contents?.map((o) => [o.Key, o.Size])).toEqual([[key, Buffer.byteLength(body)]])
 }
 
+/** Creates a bucket of its own, round-trips one object in it, and always removes both. */
+async function roundTripInNewBucket(endpoint: S3EndpointInfo, prefix: string, key: string): Promise<void> {
+  const client = s3Client(endpoint)
+  const bucket = unique(prefix)
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }))
+    await s3RoundTrip(client, bucket, key, `hello ${bucket}`)
+  } finally {
+    await removeBucket(client, bucket, [key])
+    client.destroy()
+  }
+}
+
 describe.skipIf(servers.keystone === null)(
   'Keystone v3 and the Keystone-backed Swift proxy',
   { timeout: 30_000 },
@@ -146,16 +159,7 @@ describe.skipIf(servers.keystone === null)(
     })
 
     it('serves S3 through the Keystone proxy with the EC2 credential', async () => {
-      const client = s3Client(requireKeystone(servers).s3)
-      const bucket = unique('it-smoke-ks')
-      const key = 'dir/ks-object.txt'
-      try {
-        await client.send(new CreateBucketCommand({ Bucket: bucket }))
-        await s3RoundTrip(client, bucket, key, `via keystone ${bucket}`)
-      } finally {
-        await removeBucket(client, bucket, [key])
-        client.destroy()
-      }
+      await roundTripInNewBucket(requireKeystone(servers).s3, 'it-smoke-ks', 'dir/ks-object.txt')
     })
   },
 )
@@ -224,16 +228,7 @@ describe('Swift with tempauth and s3api on the main proxy', { timeout: 30_000 },
   })
 
   it('round-trips an object through S3 (PutObject, GetObject, ListObjectsV2)', async () => {
-    const client = s3Client(servers.s3)
-    const bucket = unique('it-smoke')
-    const key = 'dir/s3-object.txt'
-    try {
-      await client.send(new CreateBucketCommand({ Bucket: bucket }))
-      await s3RoundTrip(client, bucket, key, `hello s3 ${bucket}`)
-    } finally {
-      await removeBucket(client, bucket, [key])
-      client.destroy()
-    }
+    await roundTripInNewBucket(servers.s3, 'it-smoke', 'dir/s3-object.txt')
   })
 })
 
