@@ -78,7 +78,7 @@ ALL_PROCS=("${SWIFT_PROCS[@]}" "${KEYSTONE_PROCS[@]}")
 
 SERVER_PKGS=(python3-swift swift swift-proxy swift-account swift-container swift-object python3-keystone
   python3-keystonemiddleware python3-swiftclient attr memcached curl)
-TOOL_PKGS=(rclone chromium)
+TOOL_PKGS=(rclone chromium openssl)
 
 # Debian's python3 packages, not a pyenv shim on PATH; -I ignores PYTHONPATH and user site-packages.
 PY=(/usr/bin/python3 -I)

@@ -1,0 +1,8 @@
+export { SwiftClient } from './swift-client'
+export type { SwiftClientOptions } from './connection'
+export * from './errors'
+export type { ContainerEntry, ListingEntry, ListOptions, ObjectEntry, SubdirEntry } from './listing'
+export type { ObjectInfo, ObjectKind } from './object-info'
+export type { AccountStats, ByteRange, ContainerStats, ObjectDownload } from './objects'
+export type { TransportOptions } from './transport'
+export type * from './types'
