@@ -1,0 +1,275 @@
+import { pipeline } from 'node:stream'
+import type { ObjectInfo } from '../swift/object-info'
+import type { ByteBudget } from './byte-budget'
+import { IntegrityError, md5Base64, RunningMd5 } from './integrity'
+import {
+  base64ToHex,
+  hexToBase64,
+  mapMetadata,
+  META_MD5,
+  META_SOURCE_ETAG,
+  type TargetMetadata,
+} from './metadata'
+import { PartReader } from './part-reader'
+import { EMPTY_MD5 } from './planner'
+import type { SourcePort, TargetHead, TargetPort, UploadJournal } from './ports'
+import type { CopyResult, CopyTask } from './task'
+import { throttle, type TokenBucket } from './token-bucket'
+
+/**
+ * Copies one object, Swift → S3, so that a wrong object can never be completed:
+ * - up to the multipart threshold the bytes are read (under the memory budget) and PUT with a
+ *   Content-MD5 — for a normal object the ETag of the GET being read, so S3 rejects a body damaged
+ *   anywhere on the way; for SLO/DLO (whose ETag is not a content MD5) the MD5 computed while reading;
+ * - above it, multipart: every part carries its own Content-MD5, the whole-object MD5 is compared with
+ *   the source before CompleteMultipartUpload, and any failure aborts the upload.
+ */
+export interface CopyDeps {
+  source: SourcePort
+  target: TargetPort
+  budget: ByteBudget
+  buckets: TokenBucket[]
+  journal?: UploadJournal
+  /** Objects larger than this go multipart. */
+  multipartThreshold: number
+  /** Parts of one object uploaded at once. */
+  partConcurrency: number
+  signal?: AbortSignal
+  /** Called as bytes are read from the source, for progress. */
+  onBytes?: (bytes: number) => void
+}
+
+export const MIN_PART_SIZE = 8 * 1024 * 1024
+export const MAX_KEY_BYTES = 1024
+
+export function partSizeFor(size: number): number {
+  return Math.max(MIN_PART_SIZE, Math.ceil(size / 9000))
+}
+
+export class ObjectFailedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ObjectFailedError'
+  }
+}
+
+/** Does what is on the target hold the same content as the task's source? Used when listings could not tell. */
+export function sameContent(task: Pick<CopyTask, 'kind' | 'etag'>, size: number, head: TargetHead): boolean {
+  if (head.size !== size) return false
+  if (task.kind === 'normal') {
+    const recorded = head.metadata[META_MD5]
+    return head.etag === task.etag || (recorded !== undefined && base64ToHex(recorded) === task.etag)
+  }
+  return head.metadata[META_SOURCE_ETAG] === task.etag
+}
+
+function result(
+  task: CopyTask,
+  outcome: CopyResult['outcome'],
+  bytes: number,
+  extra: Partial<CopyResult> = {},
+): CopyResult {
+  return { key: task.key, name: task.name, outcome, bytes, attempts: 1, ...extra }
+}
+
+/** Settles the pre-check a planner asked for; returns a skip result, or the task to copy. */
+async function precheck(task: CopyTask, deps: CopyDeps): Promise<CopyResult | CopyTask> {
+  if (task.check === 'source-head') {
+    const info = await deps.source.headObject(task.container, task.name, deps.signal)
+    const resolved: CopyTask = {
+      ...task,
+      size: info.bytes,
+      etag: info.etag,
+      kind: info.kind === 'dlo' ? 'slo' : 'normal',
+      check: 'none',
+    }
+    if (!task.target || task.target.size !== info.bytes) return resolved
+    if (info.kind === 'normal' && info.bytes === 0 && task.target.etag === EMPTY_MD5) {
+      return result(task, 'skipped', 0, { reason: 'same size and MD5' })
+    }
+    return { ...resolved, check: 'target-metadata' }
+  }
+  if (task.check === 'target-metadata') {
+    const head = await deps.target.head(task.key, deps.signal)
+    if (head && sameContent(task, task.size, head)) {
+      return result(task, 'skipped', task.size, {
+        reason: task.kind === 'normal' ? 'same size and recorded MD5' : 'same size and source ETag',
+      })
+    }
+    return { ...task, check: 'none' }
+  }
+  return task
+}
+
+export async function copyObject(original: CopyTask, deps: CopyDeps): Promise<CopyResult> {
+  if (Buffer.byteLength(original.key, 'utf8') > MAX_KEY_BYTES) {
+    throw new ObjectFailedError(
+      `The S3 key is ${Buffer.byteLength(original.key, 'utf8')} bytes in UTF-8; S3 allows at most ${MAX_KEY_BYTES}.`,
+    )
+  }
+  const checked = await precheck(original, deps)
+  if ('outcome' in checked) return checked
+  // A DLO resolved by HEAD is treated like an SLO: its ETag is not a content MD5.
+  const task = checked
+  const download = await deps.source.getObject(
+    task.container,
+    task.name,
+    deps.signal ? { signal: deps.signal } : {},
+  )
+  const info = download.info
+  const limited = throttle(deps.buckets, deps.signal)
+  pipeline(download.body, limited, () => {})
+  const running = new RunningMd5()
+  const counted = (async function* () {
+    for await (const chunk of limited as AsyncIterable<Buffer>) {
+      running.update(chunk)
+      deps.onBytes?.(chunk.length)
+      yield chunk
+    }
+  })()
+  const reader = new PartReader(counted)
+  try {
+    if (info.bytes <= deps.multipartThreshold) return await singlePut(task, info, reader, running, deps)
+    return await multipart(task, info, reader, running, deps)
+  } finally {
+    await reader.close()
+    download.body.destroy()
+  }
+}
+
+function expectedMd5(info: ObjectInfo): string | undefined {
+  return info.kind === 'normal' && /^[0-9a-f]{32}$/.test(info.etag) ? info.etag : undefined
+}
+
+function targetMetadata(info: ObjectInfo, md5: string): TargetMetadata {
+  return mapMetadata(info, md5)
+}
+
+async function singlePut(
+  task: CopyTask,
+  info: ObjectInfo,
+  reader: PartReader,
+  running: RunningMd5,
+  deps: CopyDeps,
+): Promise<CopyResult> {
+  const release = await deps.budget.acquire(Math.max(1, info.bytes), deps.signal)
+  try {
+    const body = await reader.read(info.bytes)
+    // Anything beyond the announced length means the source changed under us.
+    const extra = await reader.read(1)
+    if (body.length !== info.bytes || extra.length > 0) {
+      throw new IntegrityError(
+        `Read ${running.bytes} bytes of "${task.name}" but Swift announced ${info.bytes}.`,
+      )
+    }
+    const md5 = running.hex()
+    const expected = expectedMd5(info)
+    if (expected && md5 !== expected) {
+      throw new IntegrityError(
+        `The bytes read of "${task.name}" have MD5 ${md5}, but Swift's ETag is ${expected}.`,
+      )
+    }
+    const mapped = targetMetadata(info, md5)
+    await deps.target.putObject({
+      key: task.key,
+      body,
+      contentLength: body.length,
+      // For a normal object, Swift's own ETag: S3 then checks the body against the source's word for it.
+      contentMd5Base64: expected ? hexToBase64(expected) : md5Base64(body),
+      metadata: mapped.metadata,
+      headers: mapped.headers,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    })
+    return result(task, 'copied', body.length, {
+      md5,
+      ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
+    })
+  } finally {
+    release()
+  }
+}
+
+async function multipart(
+  task: CopyTask,
+  info: ObjectInfo,
+  reader: PartReader,
+  running: RunningMd5,
+  deps: CopyDeps,
+): Promise<CopyResult> {
+  const partSize = partSizeFor(info.bytes)
+  // Metadata must be known at create time; the content MD5 is only known at the end, so a normal
+  // object's is taken from Swift's ETag (verified below before completing) and an SLO/DLO records only
+  // its source ETag. md5chksum is what skip-if-unchanged compares.
+  const expected = expectedMd5(info)
+  const mapped = mapMetadata(info, expected)
+  const signal = deps.signal
+  const uploadId = await deps.target.createMultipartUpload({
+    key: task.key,
+    metadata: mapped.metadata,
+    headers: mapped.headers,
+    ...(signal ? { signal } : {}),
+  })
+  await deps.journal?.uploadStarted(task.key, uploadId)
+  const parts: { partNumber: number; etag: string }[] = []
+  const inFlight = new Set<Promise<void>>()
+  let failure: unknown
+  try {
+    for (let partNumber = 1; ; partNumber++) {
+      if (failure) throw failure
+      const release = await deps.budget.acquire(partSize, signal)
+      let body: Buffer
+      try {
+        body = await reader.read(partSize)
+      } catch (error) {
+        release()
+        throw error
+      }
+      if (body.length === 0) {
+        release()
+        break
+      }
+      const upload = deps.target
+        .uploadPart({
+          key: task.key,
+          uploadId,
+          partNumber,
+          body,
+          contentMd5Base64: md5Base64(body),
+          ...(signal ? { signal } : {}),
+        })
+        .then((etag) => void parts.push({ partNumber, etag }))
+        .catch((error: unknown) => void (failure ??= error))
+        .finally(() => {
+          release()
+          inFlight.delete(upload)
+        })
+      inFlight.add(upload)
+      if (inFlight.size >= deps.partConcurrency) await Promise.race(inFlight)
+    }
+    await Promise.all(inFlight)
+    if (failure) throw failure
+    const md5 = running.hex()
+    if (running.bytes !== info.bytes) {
+      throw new IntegrityError(
+        `Read ${running.bytes} bytes of "${task.name}" but Swift announced ${info.bytes}.`,
+      )
+    }
+    if (expected && md5 !== expected) {
+      throw new IntegrityError(
+        `The bytes read of "${task.name}" have MD5 ${md5}, but Swift's ETag is ${expected}; upload aborted.`,
+      )
+    }
+    parts.sort((a, b) => a.partNumber - b.partNumber)
+    await deps.target.completeMultipartUpload(task.key, uploadId, parts, signal)
+    await deps.journal?.uploadEnded(task.key, uploadId)
+    return result(task, 'copied', running.bytes, {
+      md5,
+      ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
+    })
+  } catch (error) {
+    await Promise.allSettled(inFlight)
+    await deps.target.abortMultipartUpload(task.key, uploadId).catch(() => {})
+    await deps.journal?.uploadEnded(task.key, uploadId)
+    throw error
+  }
+}

@@ -1,0 +1,329 @@
+import { silentLogger, type Logger } from '../log/logger'
+import type { ListingEntry } from '../swift/listing'
+import type { ObjectEntry } from '../swift/listing'
+import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../swift/retry'
+import { ByteBudget } from './byte-budget'
+import { classifyFailure, type FailureAction, type TargetClassifier } from './classify'
+import { systemClock, type Clock } from './clock'
+import { copyObject, MIN_PART_SIZE, type CopyDeps } from './copier'
+import type { JobState, TransferEvent, TransferListener } from './events'
+import { plan, type TargetEntry } from './planner'
+import type { SourcePort, TargetPort, UploadJournal } from './ports'
+import { ProgressTracker, type ProgressSnapshot } from './progress'
+import { InProcessQueue, type TaskQueue } from './queue'
+import type { CopyResult, CopyTask } from './task'
+import { mbPerSecond, TokenBucket } from './token-bucket'
+
+/** One migration run: a container (or a prefix of it) into a bucket (under a prefix). */
+export interface TransferSpec {
+  container: string
+  /** Only Swift objects whose names start with this. */
+  sourcePrefix?: string
+  /** Prepended to every Swift name to make its S3 key. */
+  targetPrefix?: string
+  /** Objects in flight, 1–256 (the original's --maxWorkers). */
+  maxWorkers: number
+  /** This job's limit in MB/s (the original's --bandwidthLimitMb); the global limit applies too. */
+  bandwidthLimitMb?: number | null
+  multipartThreshold?: number
+  partConcurrency?: number
+  retry?: Partial<RetryPolicy>
+  /** Delete target objects the source does not have. Off by default. */
+  mirror?: { enabled: boolean; dryRun: boolean; maxDeletions: number }
+}
+
+export interface SourceLister extends SourcePort {
+  listObjects(
+    container: string,
+    options?: { prefix?: string; signal?: AbortSignal },
+  ): AsyncIterable<ListingEntry>
+}
+
+export interface TransferTarget extends TargetPort {
+  checkBucket(signal?: AbortSignal): Promise<void>
+  list(prefix?: string): AsyncIterable<TargetEntry>
+  deleteObject(key: string): Promise<unknown>
+}
+
+/** Shared by every job in the process: one memory budget, one global bandwidth limit. */
+export interface TransferShared {
+  budget: ByteBudget
+  globalBandwidth: TokenBucket
+}
+
+export function createShared(
+  options: { budgetBytes?: number; globalLimitMb?: number | null; clock?: Clock } = {},
+): TransferShared {
+  return {
+    budget: new ByteBudget(options.budgetBytes ?? 512 * 1024 * 1024),
+    globalBandwidth: new TokenBucket(mbPerSecond(options.globalLimitMb), options.clock ?? systemClock),
+  }
+}
+
+export interface TransferDeps {
+  source: SourceLister
+  target: TransferTarget
+  shared: TransferShared
+  classifyTarget?: TargetClassifier
+  journal?: UploadJournal
+  logger?: Logger
+  clock?: Clock
+  random?: () => number
+  signal?: AbortSignal
+  queue?: TaskQueue
+}
+
+export interface TransferSummary {
+  state: Extract<JobState, 'completed' | 'failed' | 'cancelled'>
+  progress: ProgressSnapshot
+  extras: { found: number; deleted: number }
+  error?: string
+}
+
+export const DEFAULT_MULTIPART_THRESHOLD = 64 * 1024 * 1024
+const MAX_WORKERS = 256
+
+export class Transfer {
+  readonly progress: ProgressTracker
+  private readonly listeners = new Set<TransferListener>()
+  private readonly jobBandwidth: TokenBucket
+  private readonly clock: Clock
+  private readonly logger: Logger
+  private readonly controller = new AbortController()
+  private stopError: unknown
+  private extras: { key: string; size: number }[] = []
+  private extrasFound = 0
+  private extrasOverCap = false
+  private orderTrusted = true
+
+  constructor(
+    readonly spec: TransferSpec,
+    private readonly deps: TransferDeps,
+  ) {
+    if (!Number.isInteger(spec.maxWorkers) || spec.maxWorkers < 1 || spec.maxWorkers > MAX_WORKERS) {
+      throw new RangeError(
+        `maxWorkers must be a whole number from 1 to ${MAX_WORKERS} (got ${spec.maxWorkers}).`,
+      )
+    }
+    this.clock = deps.clock ?? systemClock
+    this.logger = deps.logger ?? silentLogger
+    this.progress = new ProgressTracker(this.clock)
+    this.jobBandwidth = new TokenBucket(mbPerSecond(spec.bandwidthLimitMb), this.clock)
+    deps.signal?.addEventListener('abort', () => this.controller.abort(deps.signal?.reason), { once: true })
+  }
+
+  on(listener: TransferListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Changes this job's limit while it runs. */
+  setBandwidthLimit(mb: number | null): void {
+    this.jobBandwidth.setRate(mbPerSecond(mb))
+  }
+
+  private emit(event: TransferEvent): void {
+    for (const listener of this.listeners) listener(event)
+  }
+
+  private stop(error: unknown): void {
+    this.stopError ??= error
+    this.controller.abort(error)
+  }
+
+  async run(): Promise<TransferSummary> {
+    const signal = this.controller.signal
+    try {
+      this.emit({ type: 'state', state: 'checking' })
+      await this.deps.target.checkBucket(signal)
+      this.emit({ type: 'state', state: 'planning' })
+      const queue = this.deps.queue ?? new InProcessQueue(this.spec.maxWorkers * 2)
+      const workers = Array.from({ length: this.spec.maxWorkers }, (_, i) => this.worker(i + 1, queue))
+      this.emit({ type: 'state', state: 'running' })
+      await Promise.all([this.planInto(queue).finally(() => queue.close()), ...workers])
+      if (signal.aborted) throw this.stopError ?? signal.reason
+      await this.mirror()
+      return this.finish('completed')
+    } catch (error) {
+      const cancelled = this.deps.signal?.aborted && !this.stopError
+      const message = error instanceof Error ? error.message : String(error)
+      return this.finish(cancelled ? 'cancelled' : 'failed', cancelled ? undefined : message)
+    }
+  }
+
+  private finish(state: TransferSummary['state'], error?: string): TransferSummary {
+    this.emit({ type: 'state', state, ...(error ? { message: error } : {}) })
+    const summary: TransferSummary = {
+      state,
+      progress: this.progress.snapshot(),
+      extras: { found: this.extrasFound, deleted: this.deleted },
+    }
+    if (error) summary.error = error
+    return summary
+  }
+
+  private deleted = 0
+
+  private async planInto(queue: TaskQueue): Promise<void> {
+    const signal = this.controller.signal
+    const { container, sourcePrefix = '', targetPrefix = '' } = this.spec
+    const source = (async function* (lister: SourceLister) {
+      for await (const entry of lister.listObjects(container, { prefix: sourcePrefix, signal })) {
+        if (entry.kind === 'object') yield entry as ObjectEntry
+      }
+    })(this.deps.source)
+    const items = plan(source, this.deps.target.list(targetPrefix + sourcePrefix), {
+      container,
+      targetPrefix,
+    })
+    for await (const item of items) {
+      if (signal.aborted) return
+      switch (item.type) {
+        case 'copy':
+          this.progress.addPlanned(1, item.task.size)
+          await queue.push(item.task, signal)
+          break
+        case 'skip':
+          this.progress.addPlanned(1, item.size)
+          this.progress.outcome('skipped', item.size)
+          this.emit({ type: 'object-skipped', key: item.key, bytes: item.size, reason: item.reason })
+          break
+        case 'extra':
+          this.noteExtra(item.key, item.size)
+          break
+        case 'order-fallback':
+          this.orderTrusted = false
+          this.emit({
+            type: 'warning',
+            message: `Listing order differs between Swift and S3 (${item.detail}); every remaining object is checked by HEAD and extras are not computed.`,
+          })
+          break
+      }
+    }
+    this.progress.planComplete()
+  }
+
+  private noteExtra(key: string, size: number): void {
+    this.extrasFound++
+    const mirror = this.spec.mirror
+    // Held only up to the deletion cap: beyond it nothing is deleted, so nothing more need be kept.
+    if (mirror?.enabled && !this.extrasOverCap) {
+      if (this.extras.length < mirror.maxDeletions) this.extras.push({ key, size })
+      else {
+        this.extrasOverCap = true
+        this.extras = []
+      }
+    }
+    this.emit({ type: 'extra', key, bytes: size, action: 'reported' })
+  }
+
+  private async mirror(): Promise<void> {
+    const mirror = this.spec.mirror
+    if (!mirror?.enabled || this.extrasFound === 0) return
+    this.emit({ type: 'state', state: 'mirroring' })
+    if (!this.orderTrusted) {
+      this.emit({
+        type: 'warning',
+        message: 'Mirror deletions skipped: the listings could not be compared safely.',
+      })
+      return
+    }
+    if (this.extrasOverCap) {
+      this.emit({
+        type: 'warning',
+        message: `Mirror deletions skipped: ${this.extrasFound} extra objects exceed the cap of ${mirror.maxDeletions}.`,
+      })
+      return
+    }
+    for (const extra of this.extras) {
+      if (mirror.dryRun) {
+        this.emit({ type: 'extra', key: extra.key, bytes: extra.size, action: 'would-delete' })
+        continue
+      }
+      await this.deps.target.deleteObject(extra.key)
+      this.deleted++
+      this.emit({ type: 'extra', key: extra.key, bytes: extra.size, action: 'deleted' })
+    }
+  }
+
+  private copyDeps(): CopyDeps {
+    const spec = this.spec
+    return {
+      source: this.deps.source,
+      target: this.deps.target,
+      budget: this.deps.shared.budget,
+      buckets: [this.deps.shared.globalBandwidth, this.jobBandwidth],
+      multipartThreshold: Math.max(MIN_PART_SIZE, spec.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD),
+      partConcurrency: spec.partConcurrency ?? 2,
+      signal: this.controller.signal,
+      ...(this.deps.journal ? { journal: this.deps.journal } : {}),
+    }
+  }
+
+  private async worker(id: number, queue: TaskQueue): Promise<void> {
+    const signal = this.controller.signal
+    for (let task = await queue.pull(signal); task && !signal.aborted; task = await queue.pull(signal)) {
+      this.progress.workerOn(id, task.key)
+      this.emit({ type: 'object-started', key: task.key, worker: id, bytes: task.size })
+      const result = await this.copyWithRetries(task)
+      this.progress.workerOn(id, undefined)
+      if (!result) continue
+      this.progress.outcome(result.outcome, result.outcome === 'copied' ? 0 : task.size)
+      if (result.outcome === 'copied') {
+        this.emit({
+          type: 'object-copied',
+          key: result.key,
+          bytes: result.bytes,
+          multipart: result.bytes > this.copyDeps().multipartThreshold,
+          ...(result.md5 ? { md5: result.md5 } : {}),
+          ...(result.encodedMetadata ? { encodedMetadata: result.encodedMetadata } : {}),
+        })
+      } else if (result.outcome === 'skipped') {
+        this.emit({
+          type: 'object-skipped',
+          key: result.key,
+          bytes: result.bytes,
+          reason: result.reason ?? '',
+        })
+      } else {
+        this.emit({ type: 'object-failed', key: result.key, reason: result.reason ?? 'unknown error' })
+      }
+    }
+  }
+
+  /** Per-object retries with backoff and jitter; returns undefined when the job was stopped. */
+  private async copyWithRetries(task: CopyTask): Promise<CopyResult | undefined> {
+    const policy = { ...DEFAULT_RETRY, ...this.spec.retry }
+    const deps = this.copyDeps()
+    for (let attempt = 1; ; attempt++) {
+      let counted = 0
+      try {
+        const result = await copyObject(task, {
+          ...deps,
+          onBytes: (n) => ((counted += n), this.progress.bytes(n)),
+        })
+        return { ...result, attempts: attempt }
+      } catch (error) {
+        this.progress.unbytes(counted)
+        if (this.controller.signal.aborted) return undefined
+        const action: FailureAction = classifyFailure(error, this.deps.classifyTarget)
+        const reason = error instanceof Error ? error.message : String(error)
+        if (action === 'stop-job' || action === 'need-credentials') {
+          this.logger.log('error', 'Stopping the job', { key: task.key, reason })
+          this.stop(error)
+          return undefined
+        }
+        if (action === 'fail-object' || attempt >= policy.attempts) {
+          return { key: task.key, name: task.name, outcome: 'failed', bytes: 0, attempts: attempt, reason }
+        }
+        const waitMs = backoffMs(policy, attempt, this.deps.random ?? Math.random)
+        this.emit({ type: 'retry', key: task.key, attempt, waitMs, reason })
+        try {
+          await this.clock.sleep(waitMs, this.controller.signal)
+        } catch {
+          return undefined
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/** What a transfer reports as it runs: plain data, ready for a log line, an IPC push or a CLI line. */
+export type JobState =
+  'checking' | 'planning' | 'running' | 'mirroring' | 'completed' | 'failed' | 'cancelled'
+
+export type TransferEvent =
+  | { type: 'state'; state: JobState; message?: string }
+  | { type: 'object-started'; key: string; worker: number; bytes: number }
+  | {
+      type: 'object-copied'
+      key: string
+      bytes: number
+      md5?: string
+      multipart: boolean
+      encodedMetadata?: string[]
+    }
+  | { type: 'object-skipped'; key: string; bytes: number; reason: string }
+  | { type: 'object-failed'; key: string; reason: string }
+  | { type: 'retry'; key: string; attempt: number; waitMs: number; reason: string }
+  | {
+      type: 'extra'
+      key: string
+      bytes: number
+      action: 'reported' | 'deleted' | 'would-delete' | 'kept-cap'
+    }
+  | { type: 'warning'; message: string }
+
+export type TransferListener = (event: TransferEvent) => void
