@@ -1,0 +1,7 @@
+export { S3Target } from './target'
+export { classifyS3Error, type S3Classification, type S3ErrorContext } from './classify'
+export * from './errors'
+export { effectiveChecksumMode, isAwsEndpoint, resolveS3Options, type ResolvedS3Options } from './options'
+export { md5HexToBase64 } from './md5'
+export { decodeMetadataValue, encodeMetadataValue } from './headers'
+export type * from './types'
