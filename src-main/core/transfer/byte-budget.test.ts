@@ -43,3 +43,31 @@ describe('ByteBudget', () => {
     again()
   })
 })
+
+describe('ByteBudget buffers', () => {
+  it('recycles part buffers instead of allocating new ones', async () => {
+    const budget = new ByteBudget(16 * 1024 * 1024)
+    const first = await budget.acquireBuffer(8 * 1024 * 1024)
+    const { buffer } = first
+    first.release()
+    const second = await budget.acquireBuffer(8 * 1024 * 1024)
+    expect(second.buffer).toBe(buffer)
+    second.release()
+    expect(budget.inUse).toBe(0)
+  })
+
+  it('keeps free buffers within the budget', async () => {
+    const MiB = 1024 * 1024
+    const budget = new ByteBudget(10 * MiB)
+    const a = await budget.acquireBuffer(4 * MiB)
+    const b = await budget.acquireBuffer(4 * MiB)
+    a.release()
+    b.release()
+    // A 6 MiB buffer needs room: one of the free 4 MiB buffers is dropped.
+    const c = await budget.acquireBuffer(6 * MiB)
+    const d = await budget.acquireBuffer(4 * MiB)
+    expect(d.buffer === a.buffer || d.buffer === b.buffer).toBe(true)
+    c.release()
+    d.release()
+  })
+})

@@ -73,28 +73,29 @@ function result(
 }
 
 /** Settles the pre-check a planner asked for; returns a skip result, or the task to copy. */
-async function precheck(task: CopyTask, deps: CopyDeps): Promise<CopyResult | CopyTask> {
+async function precheck(original: CopyTask, deps: CopyDeps): Promise<CopyResult | CopyTask> {
+  let task = original
   if (task.check === 'source-head') {
     const info = await deps.source.headObject(task.container, task.name, deps.signal)
-    const resolved: CopyTask = {
+    // A DLO is handled like an SLO from here: its ETag is not a content MD5.
+    task = {
       ...task,
       size: info.bytes,
       etag: info.etag,
       kind: info.kind === 'dlo' ? 'slo' : 'normal',
       check: 'none',
     }
-    if (!task.target || task.target.size !== info.bytes) return resolved
+    if (!task.target || task.target.size !== info.bytes) return task
     if (info.kind === 'normal' && info.bytes === 0 && task.target.etag === EMPTY_MD5) {
       return result(task, 'skipped', 0, { reason: 'same size and MD5' })
     }
-    return { ...resolved, check: 'target-metadata' }
+    task = { ...task, check: 'target-metadata' }
   }
   if (task.check === 'target-metadata') {
     const head = await deps.target.head(task.key, deps.signal)
     if (head && sameContent(task, task.size, head)) {
-      return result(task, 'skipped', task.size, {
-        reason: task.kind === 'normal' ? 'same size and recorded MD5' : 'same size and source ETag',
-      })
+      const reason = task.kind === 'normal' ? 'same size and recorded MD5' : 'same size and source ETag'
+      return result(task, 'skipped', task.size, { reason })
     }
     return { ...task, check: 'none' }
   }
@@ -109,7 +110,6 @@ export async function copyObject(original: CopyTask, deps: CopyDeps): Promise<Co
   }
   const checked = await precheck(original, deps)
   if ('outcome' in checked) return checked
-  // A DLO resolved by HEAD is treated like an SLO: its ETag is not a content MD5.
   const task = checked
   const download = await deps.source.getObject(
     task.container,
@@ -152,9 +152,9 @@ async function singlePut(
   running: RunningMd5,
   deps: CopyDeps,
 ): Promise<CopyResult> {
-  const release = await deps.budget.acquire(Math.max(1, info.bytes), deps.signal)
+  const { buffer, release } = await deps.budget.acquireBuffer(info.bytes, deps.signal)
   try {
-    const body = await reader.read(info.bytes)
+    const body = await reader.readInto(buffer)
     // Anything beyond the announced length means the source changed under us.
     const extra = await reader.read(1)
     if (body.length !== info.bytes || extra.length > 0) {
@@ -216,10 +216,10 @@ async function multipart(
   try {
     for (let partNumber = 1; ; partNumber++) {
       if (failure) throw failure
-      const release = await deps.budget.acquire(partSize, signal)
+      const { buffer, release } = await deps.budget.acquireBuffer(partSize, signal)
       let body: Buffer
       try {
-        body = await reader.read(partSize)
+        body = await reader.readInto(buffer)
       } catch (error) {
         release()
         throw error

@@ -6,6 +6,7 @@ import { ByteBudget } from './byte-budget'
 import { classifyFailure, type FailureAction, type TargetClassifier } from './classify'
 import { systemClock, type Clock } from './clock'
 import { copyObject, MIN_PART_SIZE, type CopyDeps } from './copier'
+import { governMemory } from './memory-governor'
 import type { JobState, TransferEvent, TransferListener } from './events'
 import { plan, type TargetEntry } from './planner'
 import type { SourcePort, TargetPort, UploadJournal } from './ports'
@@ -133,6 +134,8 @@ export class Transfer {
 
   async run(): Promise<TransferSummary> {
     const signal = this.controller.signal
+    const budget = this.deps.shared.budget
+    const stopGoverning = governMemory(() => budget.capacity)
     try {
       this.emit({ type: 'state', state: 'checking' })
       await this.deps.target.checkBucket(signal)
@@ -148,6 +151,8 @@ export class Transfer {
       const cancelled = this.deps.signal?.aborted && !this.stopError
       const message = error instanceof Error ? error.message : String(error)
       return this.finish(cancelled ? 'cancelled' : 'failed', cancelled ? undefined : message)
+    } finally {
+      stopGoverning()
     }
   }
 

@@ -1,9 +1,10 @@
+import { encodeMetadataValue } from '../s3/headers'
 import type { ObjectInfo } from '../swift/object-info'
 
 /**
  * What an S3 object carries from its Swift source. Content headers map one to one; X-Object-Meta-*
- * become x-amz-meta-* (S3 lower-cases names). S3 metadata travels as HTTP headers, so a non-ASCII value
- * is sent RFC 2047-encoded (what AWS documents and returns) and reported, never dropped. The copy adds
+ * become x-amz-meta-* (S3 lower-cases names). S3 metadata travels as HTTP headers, so the S3 target sends
+ * a non-ASCII value RFC 2047-encoded (what AWS documents and returns); such keys are reported, never dropped. The copy adds
  * what skip-if-unchanged needs later: the content MD5 and the source's ETag and Last-Modified.
  */
 export interface TargetHeaders {
@@ -18,7 +19,7 @@ export interface TargetHeaders {
 export interface TargetMetadata {
   headers: TargetHeaders
   metadata: Record<string, string>
-  /** Keys whose values were RFC 2047-encoded to travel as ASCII. */
+  /** Keys whose values travel RFC 2047-encoded (non-ASCII), for the report. */
   encoded: string[]
 }
 
@@ -38,12 +39,6 @@ export class MetadataTooLargeError extends Error {
     )
     this.name = 'MetadataTooLargeError'
   }
-}
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
-
-function rfc2047(value: string): string {
-  return `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`
 }
 
 export function hexToBase64(hex: string): string {
@@ -70,11 +65,8 @@ export function mapMetadata(source: ObjectInfo, contentMd5Hex: string | undefine
   const encoded: string[] = []
   for (const [rawKey, value] of Object.entries(source.metadata)) {
     const key = RESERVED.has(rawKey) ? `swift-meta-${rawKey}` : rawKey
-    if (PRINTABLE_ASCII.test(value)) metadata[key] = value
-    else {
-      metadata[key] = rfc2047(value)
-      encoded.push(key)
-    }
+    metadata[key] = value
+    if (encodeMetadataValue(value) !== value) encoded.push(key)
   }
   if (contentMd5Hex) metadata[META_MD5] = hexToBase64(contentMd5Hex)
   if (source.etag) metadata[META_SOURCE_ETAG] = source.etag

@@ -1,6 +1,6 @@
 /**
- * Reads a byte stream in parts of a fixed size, each into one buffer allocated for it, so a part costs
- * its size once (no Buffer.concat copies) and the caller can reserve that budget before reading.
+ * Reads a byte stream in parts of a fixed size, each straight into one buffer (no Buffer.concat copies),
+ * so a part costs its size once and the caller can reserve that memory before reading.
  */
 export class PartReader {
   private readonly source: AsyncIterator<Buffer>
@@ -13,7 +13,12 @@ export class PartReader {
 
   /** Up to `size` bytes; an empty buffer once the stream has ended. */
   async read(size: number): Promise<Buffer> {
-    const part = Buffer.allocUnsafe(size)
+    return this.readInto(Buffer.allocUnsafe(size))
+  }
+
+  /** Fills `part` (a reused buffer) as far as the stream allows; returns the filled view. */
+  async readInto(part: Buffer): Promise<Buffer> {
+    const size = part.length
     let filled = 0
     while (filled < size) {
       let chunk = this.leftover
