@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FileUploadJournal, openUploads } from '../../../src-main/core/transfer/upload-journal'
 import { S3Target } from '../../../src-main/core/s3'
 import { createBucket, rawClient, removeBucket, targetOptions } from '../s3/s3-support'
 import { startFaultProxy } from '../support/fault-proxy'
@@ -29,8 +33,18 @@ afterAll(async () => {
 
 describe('copying a container', () => {
   it('copies every object; every byte and metadata field arrives', async () => {
-    const { summary, keys } = await runTransfer(swift, target, { container })
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'journal-')), 'uploads.jsonl')
+    const { summary, keys } = await runTransfer(
+      swift,
+      target,
+      { container },
+      { journal: new FileUploadJournal(journalPath) },
+    )
     expect(summary.error).toBeUndefined()
+    // Each multipart upload was journalled before its parts and closed after completing.
+    const journal = readFileSync(journalPath, 'utf8')
+    expect(journal).toContain('"event":"started","key":"big/20mib.bin"')
+    expect(await openUploads(journalPath)).toEqual([])
     expect(summary.state).toBe('completed')
     expect(keys('object-failed')).toEqual([])
     expect(keys('object-copied').sort()).toEqual(objects.map((o) => o.name).sort())
