@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite'
 const root = import.meta.dirname
 
 /**
- * Three builds: main (ESM, two entries: the Electron app and the browser-mode server, which never
+ * Three builds: main (ESM: the Electron app, the browser-mode server, the CLI and its demo; only the first
  * imports electron), the preload (one CommonJS file with everything bundled, as a sandboxed preload
  * can require nothing but electron), and the renderer.
  */
@@ -17,6 +17,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/index.ts'),
           web: resolve(root, 'src-main/web/index.ts'),
+          cli: resolve(root, 'src-main/cli/index.ts'),
+          demo: resolve(root, 'src-main/cli/demo.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

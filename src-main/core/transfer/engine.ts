@@ -72,6 +72,8 @@ export interface TransferDeps {
   random?: () => number
   signal?: AbortSignal
   queue?: TaskQueue
+  /** Include/exclude rules and directory markers: applied to both listings, so filtered-out objects are never extras. */
+  filter?: (entry: { name: string; bytes: number; contentType: string }) => boolean
 }
 
 export interface TransferSummary {
@@ -279,6 +281,7 @@ export class Transfer {
           type: 'object-copied',
           key: result.key,
           bytes: result.bytes,
+          attempts: result.attempts,
           multipart: result.bytes > this.copyDeps().multipartThreshold,
           ...(result.md5 ? { md5: result.md5 } : {}),
           ...(result.encodedMetadata ? { encodedMetadata: result.encodedMetadata } : {}),
@@ -291,7 +294,12 @@ export class Transfer {
           reason: result.reason ?? '',
         })
       } else {
-        this.emit({ type: 'object-failed', key: result.key, reason: result.reason ?? 'unknown error' })
+        this.emit({
+          type: 'object-failed',
+          key: result.key,
+          reason: result.reason ?? 'unknown error',
+          attempts: result.attempts,
+        })
       }
     }
   }

@@ -11,10 +11,11 @@ export type TransferEvent =
       bytes: number
       md5?: string
       multipart: boolean
+      attempts: number
       encodedMetadata?: string[]
     }
   | { type: 'object-skipped'; key: string; bytes: number; reason: string }
-  | { type: 'object-failed'; key: string; reason: string }
+  | { type: 'object-failed'; key: string; reason: string; attempts: number }
   | { type: 'retry'; key: string; attempt: number; waitMs: number; reason: string }
   | {
       type: 'extra'

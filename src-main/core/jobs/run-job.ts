@@ -1,0 +1,374 @@
+import type { Logger } from '../log/logger'
+import { writeReports, type ReportPaths } from '../reports'
+import type { RunReport, VerificationClass } from '../reports/types'
+import type { S3Target } from '../s3/target'
+import { classifyS3Error } from '../s3/classify'
+import { isAbort } from '../swift/errors'
+import type { SwiftClient } from '../swift/swift-client'
+import { createShared, Transfer, type TransferShared } from '../transfer/engine'
+import type { TransferEvent } from '../transfer/events'
+import type { ProgressSnapshot } from '../transfer/progress'
+import { CopyRecords } from './copy-record'
+import { ForwardingLogger } from './forwarding-logger'
+import type { JobSpec } from './job-spec'
+import { logEvent } from './log-events'
+import { preflight, type Preflight } from './preflight'
+import { openRunLog, type ConsoleSink, type RunLog } from './run-log'
+import { RowSpool } from './row-spool'
+import { dryRunContainer, filterFor, verifyContainer, type ContainerTotals } from './run-steps'
+
+/**
+ * One run of a JobSpec from start to proof: log file, preflight (nothing is written unless the source,
+ * every bucket and the credentials check out), copy, verification, reports. The CLI, the desktop app
+ * and the scheduler all run jobs through this.
+ */
+export interface RunContext {
+  tool: { name: string; version: string }
+  /** Who started it: user@host, or the schedule's name. */
+  startedBy: string
+  now?: () => Date
+  console?: ConsoleSink
+  signal?: AbortSignal
+  onEvent?: (container: string, event: TransferEvent) => void
+  shared?: TransferShared
+}
+
+export type ExitCode = 0 | 1 | 2 | 130
+
+export interface JobOutcome {
+  exitCode: ExitCode
+  report: RunReport
+  logFile: string | null
+  reports: ReportPaths | null
+  /** Objects that failed or are not verified, for the end of the CLI output (bounded). */
+  problems: { key: string; reason: string }[]
+}
+
+const MAX_LISTED = 200
+
+export class JobRun {
+  private current: Transfer | undefined
+  private readonly now: () => Date
+
+  constructor(
+    readonly spec: JobSpec,
+    private readonly context: RunContext,
+  ) {
+    this.now = context.now ?? (() => new Date())
+  }
+
+  /** Progress of the container being copied now. */
+  progress(): ProgressSnapshot | undefined {
+    return this.current?.progress.snapshot()
+  }
+
+  setBandwidthLimit(mb: number | null): void {
+    this.current?.setBandwidthLimit(mb)
+  }
+
+  async run(): Promise<JobOutcome> {
+    const startedAt = this.now()
+    const logger = new ForwardingLogger()
+    const report = this.emptyReport(startedAt)
+    let log: RunLog | undefined
+    let checked: Preflight | undefined
+    const spool = new RowSpool()
+    try {
+      checked = await preflight(this.spec, logger, this.context.signal)
+      report.source = {
+        ...report.source,
+        storageUrl: checked.storageUrl,
+        containers: checked.containers.map((c) => c.name),
+      }
+      log = await openRunLog({
+        dir: this.spec.output.logDir,
+        startedAt,
+        containers: checked.containers.map((c) => c.name),
+        bucket: this.spec.target.bucket,
+        ...(this.context.console ? { console: this.context.console } : {}),
+        redactor: checked.swift.connection.redactor,
+      })
+      report.logFile = log.path
+      logger.attach(log)
+      this.logStart(log, checked)
+      await checked.checkBuckets()
+      return await this.runContainers(checked, log, report, spool)
+    } catch (error) {
+      const cancelled = isAbort(error) || this.context.signal?.aborted === true
+      const message = error instanceof Error ? error.message : String(error)
+      logger.log('error', cancelled ? 'Run cancelled' : `Run stopped before writing anything: ${message}`)
+      if (!log) this.context.console?.(`ERROR - ${message}`, 'error')
+      report.outcome = cancelled ? 'cancelled' : 'failed'
+      report.error = cancelled ? null : message
+      return {
+        exitCode: cancelled ? 130 : 2,
+        report: this.finishReport(report, startedAt),
+        logFile: log?.path ?? null,
+        reports: null,
+        problems: [],
+      }
+    } finally {
+      checked?.close()
+      await log?.close()
+      await spool.dispose()
+    }
+  }
+
+  private logStart(log: Logger, checked: Preflight): void {
+    const o = this.spec.options
+    log.log(
+      'info',
+      `Starting ${o.verifyOnly ? 'verification' : o.dryRun ? 'dry run' : 'migration'} of ${checked.containers.map((c) => c.name).join(', ')} to ${checked.mapping
+        .map((m) => m.bucket)
+        .filter((b, i, all) => all.indexOf(b) === i)
+        .join(', ')}`,
+      {
+        workers: o.maxWorkers,
+        bandwidthLimitMb: o.bandwidthLimitMb,
+        prefix: this.spec.source.prefix,
+        destPrefix: this.spec.target.destPrefix,
+        mirror: o.mirror.enabled,
+        tool: `${this.context.tool.name} ${this.context.tool.version}`,
+      },
+    )
+  }
+
+  private async runContainers(
+    checked: Preflight,
+    log: RunLog,
+    report: RunReport,
+    spool: RowSpool,
+  ): Promise<JobOutcome> {
+    const o = this.spec.options
+    const records = new CopyRecords()
+    const shared = this.context.shared ?? createShared({ budgetBytes: (o.partBudgetMb ?? 512) * 1024 * 1024 })
+    let stopped: string | undefined
+    const problems: { key: string; reason: string }[] = []
+    for (const { container, bucket, keyPrefix } of checked.mapping) {
+      const target = checked.target(bucket)
+      const stats = checked.containers.find((c) => c.name === container)
+      let totals: ContainerTotals
+      if (o.dryRun) {
+        totals = await dryRunContainer(
+          this.spec,
+          checked.swift,
+          target,
+          container,
+          keyPrefix,
+          spool,
+          log,
+          this.context.signal,
+        )
+      } else {
+        if (!o.verifyOnly) {
+          const summary = await this.copy(
+            checked.swift,
+            target,
+            container,
+            keyPrefix,
+            bucket,
+            log,
+            records,
+            shared,
+          )
+          report.totals.extrasDeleted += summary.extras.deleted
+          if (summary.state === 'cancelled')
+            throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
+          if (summary.state === 'failed') stopped = summary.error
+        }
+        totals = await verifyContainer(
+          this.spec,
+          checked.swift,
+          target,
+          container,
+          keyPrefix,
+          spool,
+          records,
+          log,
+          this.context.signal,
+        )
+      }
+      totals.containerObjectCount = stats?.objectCount ?? null
+      addTotals(report, totals)
+      problems.push(...totals.problems)
+      log.log(
+        'info',
+        `Object count: ${totals.sourceCount} in Swift container ${container}${this.spec.source.prefix ? ` under "${this.spec.source.prefix}"` : ''}, ${totals.targetCount} in bucket ${bucket}${keyPrefix ? ` under "${keyPrefix}"` : ''}${totals.sourceCount === totals.targetCount ? ' (equal)' : ' (DIFFERENT)'}`,
+      )
+      if (stopped) break
+    }
+    report.failures = records.failures().slice(0, MAX_LISTED)
+    const v = report.totals.verification
+    const notVerified = v.mismatched + v.missing
+    report.outcome = stopped
+      ? 'failed'
+      : report.totals.failed > 0 || (!o.dryRun && notVerified > 0)
+        ? 'completed-with-failures'
+        : 'completed'
+    report.error = stopped ?? null
+    this.finishReport(report, new Date(report.startedAt))
+    const reports = await writeReports({
+      dir: this.spec.output.reportDir ?? this.spec.output.logDir,
+      baseName: baseNameOf(log.path),
+      report,
+      rows: spool.rows(),
+    })
+    if (!o.dryRun) {
+      log.log(
+        'info',
+        `Verification: ${v['verified-md5']} verified by MD5, ${v['verified-recorded']} by recorded source ETag, ${v.mismatched} mismatched, ${v.missing} missing, ${report.totals.extras} extra on the target`,
+      )
+    }
+    log.log('info', `Reports: ${reports.html}`)
+    log.log(
+      report.outcome === 'completed' ? 'info' : 'error',
+      `Run ${report.outcome} in ${report.durationSeconds} s`,
+    )
+    const exitCode: ExitCode = report.outcome === 'completed' ? 0 : 1
+    return { exitCode, report, logFile: log.path, reports, problems: problems.slice(0, MAX_LISTED) }
+  }
+
+  private async copy(
+    swift: SwiftClient,
+    target: S3Target,
+    container: string,
+    keyPrefix: string,
+    bucket: string,
+    log: Logger,
+    records: CopyRecords,
+    shared: TransferShared,
+  ) {
+    const o = this.spec.options
+    const transfer = new Transfer(
+      {
+        container,
+        ...(this.spec.source.prefix ? { sourcePrefix: this.spec.source.prefix } : {}),
+        targetPrefix: keyPrefix,
+        maxWorkers: o.maxWorkers,
+        bandwidthLimitMb: o.bandwidthLimitMb,
+        ...(o.multipartThresholdMb ? { multipartThreshold: o.multipartThresholdMb * 1024 * 1024 } : {}),
+        mirror: { enabled: o.mirror.enabled, dryRun: false, maxDeletions: o.mirror.maxDeletions },
+      },
+      {
+        source: swift,
+        target,
+        shared,
+        logger: log,
+        classifyTarget: (error) => classifyS3Error(error).action,
+        filter: filterFor(this.spec),
+        ...(this.context.signal ? { signal: this.context.signal } : {}),
+      },
+    )
+    this.current = transfer
+    transfer.on((event) => {
+      records.note(event)
+      logEvent(log, bucket, event)
+      this.context.onEvent?.(container, event)
+    })
+    try {
+      return await transfer.run()
+    } finally {
+      this.current = undefined
+    }
+  }
+
+  private emptyReport(startedAt: Date): RunReport {
+    const s = this.spec
+    const zero: Record<VerificationClass, number> = {
+      'verified-md5': 0,
+      'verified-recorded': 0,
+      mismatched: 0,
+      missing: 0,
+    }
+    return {
+      version: 1,
+      runId: `${startedAt.toISOString()}-${Math.random().toString(16).slice(2, 8)}`,
+      tool: this.context.tool,
+      startedBy: this.context.startedBy,
+      startedAt: startedAt.toISOString(),
+      finishedAt: startedAt.toISOString(),
+      durationSeconds: 0,
+      outcome: 'failed',
+      error: null,
+      mode: s.options.verifyOnly ? 'verify-only' : s.options.dryRun ? 'dry-run' : 'copy',
+      source: {
+        authUrl: 'authUrl' in s.source.auth ? s.source.auth.authUrl : '',
+        storageUrl: '',
+        containers: s.source.containers === 'all' ? [] : s.source.containers,
+        prefix: s.source.prefix ?? null,
+      },
+      target: {
+        endpoint: s.target.endpoint ?? 'AWS S3',
+        region: s.target.region ?? 'us-east-1',
+        bucket: s.target.bucket,
+        prefix: s.target.destPrefix ?? null,
+      },
+      options: {
+        maxWorkers: s.options.maxWorkers,
+        bandwidthLimitMb: s.options.bandwidthLimitMb,
+        dryRun: s.options.dryRun,
+        verifyOnly: s.options.verifyOnly,
+        deep: s.options.deep,
+        mirror: s.options.mirror.enabled,
+        maxDeletes: s.options.mirror.maxDeletions,
+        include: s.source.include?.join(' ') ?? null,
+        exclude: s.source.exclude?.join(' ') ?? null,
+        directoryMarkers: s.source.directoryMarkers,
+        bucketMode: s.target.bucketMode,
+      },
+      totals: {
+        objects: 0,
+        copied: 0,
+        skipped: 0,
+        failed: 0,
+        bytesCopied: 0,
+        bytesTotal: 0,
+        verification: zero,
+        extras: 0,
+        extrasDeleted: 0,
+        sourceCount: 0,
+        targetCount: 0,
+        containerObjectCount: null,
+      },
+      throughput: 0,
+      logFile: null,
+      failures: [],
+      extras: [],
+    }
+  }
+
+  private finishReport(report: RunReport, startedAt: Date): RunReport {
+    const finished = this.now()
+    report.finishedAt = finished.toISOString()
+    report.durationSeconds = Math.max(0, Math.round((finished.getTime() - startedAt.getTime()) / 1000))
+    report.throughput =
+      report.durationSeconds > 0
+        ? Math.round(report.totals.bytesCopied / report.durationSeconds)
+        : report.totals.bytesCopied
+    return report
+  }
+}
+
+function baseNameOf(logPath: string): string {
+  return (logPath.split(/[\\/]/).pop() ?? 'run').replace(/\.log$/, '')
+}
+
+function addTotals(report: RunReport, totals: ContainerTotals): void {
+  const t = report.totals
+  t.objects += totals.objects
+  t.copied += totals.copied
+  t.skipped += totals.skipped
+  t.failed += totals.failed
+  t.bytesCopied += totals.bytesCopied
+  t.bytesTotal += totals.bytesTotal
+  for (const key of Object.keys(t.verification) as VerificationClass[])
+    t.verification[key] += totals.verification[key]
+  t.extras += totals.extrasCount
+  t.sourceCount += totals.sourceCount
+  t.targetCount += totals.targetCount
+  t.containerObjectCount =
+    totals.containerObjectCount === null
+      ? t.containerObjectCount
+      : (t.containerObjectCount ?? 0) + totals.containerObjectCount
+  report.extras.push(...totals.extras.slice(0, Math.max(0, MAX_LISTED - report.extras.length)))
+}

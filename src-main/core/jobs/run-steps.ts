@@ -1,0 +1,231 @@
+import type { Logger } from '../log/logger'
+import type { ObjectReportRow, VerificationClass } from '../reports/types'
+import type { S3Target } from '../s3/target'
+import type { ListingEntry, ObjectEntry } from '../swift/listing'
+import type { SwiftClient } from '../swift/swift-client'
+import { compileFilter } from '../transfer/object-filter'
+import { plan, type TargetEntry } from '../transfer/planner'
+import { verify, type VerifyRow } from '../transfer/verify'
+import type { CopyRecords } from './copy-record'
+import type { JobSpec } from './job-spec'
+import type { RowSpool } from './row-spool'
+
+/** Per-container steps of a run after the copy: verification, or the plan of a dry run. */
+export interface ContainerTotals {
+  objects: number
+  copied: number
+  skipped: number
+  failed: number
+  bytesCopied: number
+  bytesTotal: number
+  verification: Record<VerificationClass, number>
+  extras: { key: string; bytes: number; deleted: boolean }[]
+  extrasCount: number
+  sourceCount: number
+  targetCount: number
+  containerObjectCount: number | null
+  /** Objects failed or not verified (bounded), for the end of the CLI output. */
+  problems: { key: string; reason: string }[]
+}
+
+const MAX_LISTED = 200
+
+function emptyTotals(): ContainerTotals {
+  return {
+    objects: 0,
+    copied: 0,
+    skipped: 0,
+    failed: 0,
+    bytesCopied: 0,
+    bytesTotal: 0,
+    verification: { 'verified-md5': 0, 'verified-recorded': 0, mismatched: 0, missing: 0 },
+    extras: [],
+    extrasCount: 0,
+    sourceCount: 0,
+    targetCount: 0,
+    containerObjectCount: null,
+    problems: [],
+  }
+}
+
+export function filterFor(
+  spec: JobSpec,
+): (entry: { name: string; bytes: number; contentType: string }) => boolean {
+  const filter = compileFilter({
+    ...(spec.source.include ? { include: spec.source.include } : {}),
+    ...(spec.source.exclude ? { exclude: spec.source.exclude } : {}),
+    directoryMarkers: spec.source.directoryMarkers,
+  })
+  return (entry) => filter(entry).keep
+}
+
+/** The two listings of one container → key-prefix mapping, filtered alike. */
+function listings(
+  spec: JobSpec,
+  swift: SwiftClient,
+  target: S3Target,
+  container: string,
+  keyPrefix: string,
+  signal?: AbortSignal,
+) {
+  const keep = filterFor(spec)
+  const prefix = spec.source.prefix ?? ''
+  const source = (async function* () {
+    for await (const entry of swift.listObjects(container, {
+      prefix,
+      ...(signal ? { signal } : {}),
+    }) as AsyncIterable<ListingEntry>) {
+      if (entry.kind === 'object' && keep(entry)) yield entry as ObjectEntry
+    }
+  })()
+  const targetListing = (async function* () {
+    for await (const entry of target.list(keyPrefix + prefix)) {
+      if (keep({ name: entry.key.slice(keyPrefix.length), bytes: entry.size, contentType: '' }))
+        yield entry as TargetEntry
+    }
+  })()
+  return { source, target: targetListing }
+}
+
+export async function verifyContainer(
+  spec: JobSpec,
+  swift: SwiftClient,
+  target: S3Target,
+  container: string,
+  keyPrefix: string,
+  spool: RowSpool,
+  records: CopyRecords,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<ContainerTotals> {
+  const totals = emptyTotals()
+  const both = listings(spec, swift, target, container, keyPrefix, signal)
+  log.log(
+    'info',
+    `Verifying ${container}${spec.options.deep ? ' (deep: downloading every target object)' : ''}`,
+  )
+  const onRow = async (row: VerifyRow) => {
+    const record = records.get(row.key)
+    const status = record?.status ?? 'skipped'
+    totals.objects++
+    totals.sourceCount++
+    if (row.targetBytes !== null) totals.targetCount++
+    totals.bytesTotal += row.sourceBytes
+    totals.verification[row.verification]++
+    if (status === 'copied') {
+      totals.copied++
+      totals.bytesCopied += row.sourceBytes
+    } else if (status === 'failed') totals.failed++
+    else totals.skipped++
+    const ok = row.verification === 'verified-md5' || row.verification === 'verified-recorded'
+    if (!ok) {
+      const reason =
+        record?.status === 'failed' ? (record.reason ?? 'failed') : `${row.verification}: ${row.reason ?? ''}`
+      if (totals.problems.length < MAX_LISTED) totals.problems.push({ key: row.key, reason })
+      log.log('error', `Not verified: ${row.key} (${reason})`)
+    }
+    const reportRow: ObjectReportRow = {
+      name: row.name,
+      key: row.key,
+      status,
+      verification: row.verification,
+      integrity: spec.options.deep
+        ? 'deep-hash'
+        : (record?.integrity ??
+          (row.method === 'recorded-etag'
+            ? 'recorded-etag'
+            : row.method === 'none'
+              ? 'none'
+              : 'content-md5')),
+      sourceBytes: row.sourceBytes,
+      targetBytes: row.targetBytes,
+      sourceMd5: row.sourceMd5,
+      targetMd5: row.targetMd5,
+      attempts: record?.attempts ?? 0,
+      reason: record?.reason ?? row.reason,
+    }
+    await spool.add(reportRow)
+  }
+  await verify(
+    both.source,
+    both.target,
+    { source: swift, target },
+    {
+      container,
+      targetPrefix: keyPrefix,
+      deep: spec.options.deep,
+      concurrency: Math.min(32, spec.options.maxWorkers * 2),
+      ...(signal ? { signal } : {}),
+    },
+    {
+      row: onRow,
+      extra: (key, bytes) => {
+        totals.extrasCount++
+        totals.targetCount++
+        if (totals.extras.length < MAX_LISTED) totals.extras.push({ key, bytes, deleted: false })
+      },
+    },
+  )
+  return totals
+}
+
+export async function dryRunContainer(
+  spec: JobSpec,
+  swift: SwiftClient,
+  target: S3Target,
+  container: string,
+  keyPrefix: string,
+  spool: RowSpool,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<ContainerTotals> {
+  const totals = emptyTotals()
+  const both = listings(spec, swift, target, container, keyPrefix, signal)
+  let toCopy = 0
+  let copyBytes = 0
+  for await (const item of plan(both.source, both.target, { container, targetPrefix: keyPrefix })) {
+    if (item.type === 'extra') {
+      totals.extrasCount++
+      totals.targetCount++
+      if (totals.extras.length < MAX_LISTED)
+        totals.extras.push({ key: item.key, bytes: item.size, deleted: false })
+      continue
+    }
+    if (item.type === 'order-fallback') continue
+    const [name, key, size, reason] =
+      item.type === 'copy'
+        ? [item.task.name, item.task.key, item.task.size, item.task.reason]
+        : [item.name, item.key, item.size, item.reason]
+    totals.objects++
+    totals.sourceCount++
+    totals.bytesTotal += size
+    if (item.type === 'copy') {
+      toCopy++
+      copyBytes += size
+    } else {
+      totals.skipped++
+      totals.targetCount++
+    }
+    await spool.add({
+      name,
+      key,
+      status: item.type === 'copy' ? 'planned' : 'skipped',
+      verification: null,
+      integrity: 'none',
+      sourceBytes: size,
+      targetBytes: null,
+      sourceMd5: null,
+      targetMd5: null,
+      attempts: 0,
+      reason: item.type === 'copy' ? `would copy (${reason})` : reason,
+    })
+  }
+  const deletions = spec.options.mirror.enabled
+    ? `; mirror would delete ${totals.extrasCount <= spec.options.mirror.maxDeletions ? totals.extrasCount : `none (${totals.extrasCount} exceed the cap of ${spec.options.mirror.maxDeletions})`}`
+    : ''
+  log.log(
+    'info',
+    `Dry run of ${container}: ${toCopy} objects (${copyBytes} bytes) to copy, ${totals.skipped} to skip, ${totals.extrasCount} extra on the target${deletions}`,
+  )
+  return totals
+}
