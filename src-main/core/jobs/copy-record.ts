@@ -1,5 +1,6 @@
+import type { IntegrityMethod, ObjectStatus, RunReport } from '../reports/types'
 import type { TransferEvent } from '../transfer/events'
-import type { IntegrityMethod, ObjectStatus } from '../reports/types'
+import type { RowSpool } from './row-spool'
 
 /**
  * What the copy phase did to each key, for the report rows verification writes afterwards. Only keys the
@@ -11,6 +12,7 @@ export interface CopyRecord {
   integrity: IntegrityMethod
   reason: string | null
   md5: string | null
+  bytes: number
 }
 
 export class CopyRecords {
@@ -26,6 +28,7 @@ export class CopyRecords {
           ? `metadata sent RFC 2047-encoded: ${event.encodedMetadata.join(', ')}`
           : null,
         md5: event.md5 ?? null,
+        bytes: event.bytes,
       })
     } else if (event.type === 'object-failed') {
       this.records.set(event.key, {
@@ -34,6 +37,7 @@ export class CopyRecords {
         integrity: 'none',
         reason: event.reason,
         md5: null,
+        bytes: 0,
       })
     }
   }
@@ -42,9 +46,41 @@ export class CopyRecords {
     return this.records.get(key)
   }
 
+  entries(): IterableIterator<[string, CopyRecord]> {
+    return this.records.entries()
+  }
+
   failures(): { key: string; reason: string }[] {
     return [...this.records]
       .filter(([, r]) => r.status === 'failed')
       .map(([key, r]) => ({ key, reason: r.reason ?? 'failed' }))
+  }
+}
+
+/** A run that ended early (cancelled, credentials expired) reports what it did, unverified. */
+export async function reportUnverified(
+  records: CopyRecords,
+  spool: RowSpool,
+  report: RunReport,
+): Promise<void> {
+  for (const [key, record] of records.entries()) {
+    await spool.add({
+      name: key,
+      key,
+      status: record.status,
+      verification: null,
+      integrity: record.integrity,
+      sourceBytes: record.bytes,
+      targetBytes: null,
+      sourceMd5: record.md5,
+      targetMd5: null,
+      attempts: record.attempts,
+      reason: record.reason,
+    })
+    report.totals.objects++
+    if (record.status === 'copied') {
+      report.totals.copied++
+      report.totals.bytesCopied += record.bytes
+    } else report.totals.failed++
   }
 }

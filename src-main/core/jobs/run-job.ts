@@ -8,14 +8,16 @@ import type { SwiftClient } from '../swift/swift-client'
 import { createShared, Transfer, type TransferShared } from '../transfer/engine'
 import type { TransferEvent } from '../transfer/events'
 import type { ProgressSnapshot } from '../transfer/progress'
-import { CopyRecords } from './copy-record'
+import { CopyRecords, reportUnverified } from './copy-record'
 import { ForwardingLogger } from './forwarding-logger'
 import type { JobSpec } from './job-spec'
 import { logEvent } from './log-events'
 import { preflight, type Preflight } from './preflight'
 import { openRunLog, type ConsoleSink, type RunLog } from './run-log'
 import { RowSpool } from './row-spool'
+import { recoverUploads, journalFor } from './recovery'
 import { dryRunContainer, filterFor, verifyContainer, type ContainerTotals } from './run-steps'
+import type { UploadJournal } from '../transfer/ports'
 
 /**
  * One run of a JobSpec from start to proof: log file, preflight (nothing is written unless the source,
@@ -31,9 +33,11 @@ export interface RunContext {
   signal?: AbortSignal
   onEvent?: (container: string, event: TransferEvent) => void
   shared?: TransferShared
+  /** How long to wait for new S3 credentials when they expire mid-run; forever when unset (0: do not wait). */
+  credentialWaitMs?: number
 }
 
-export type ExitCode = 0 | 1 | 2 | 130
+export type ExitCode = 0 | 1 | 2 | 3 | 130
 
 export interface JobOutcome {
   exitCode: ExitCode
@@ -49,12 +53,45 @@ const MAX_LISTED = 200
 export class JobRun {
   private current: Transfer | undefined
   private readonly now: () => Date
+  private readonly controller = new AbortController()
+  private paused = false
 
   constructor(
     readonly spec: JobSpec,
     private readonly context: RunContext,
   ) {
     this.now = context.now ?? (() => new Date())
+    context.signal?.addEventListener('abort', () => this.cancel(), { once: true })
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  pause(): void {
+    this.paused = true
+    this.current?.pause()
+  }
+
+  resume(): void {
+    this.paused = false
+    this.current?.resume()
+  }
+
+  /** Stops the run: requests in flight are aborted, open multipart uploads too; the report says what was done. */
+  cancel(): void {
+    this.current?.cancel()
+    this.controller.abort(Object.assign(new Error('Cancelled'), { name: 'AbortError' }))
+  }
+
+  /** New S3 keys for a run waiting for credentials (also applied to later containers). */
+  provideCredentials(credentials: {
+    accessKeyId: string
+    secretAccessKey: string
+    sessionToken?: string
+  }): void {
+    this.spec.target.credentials = credentials
+    this.current?.provideCredentials(credentials)
   }
 
   /** Progress of the container being copied now. */
@@ -74,7 +111,7 @@ export class JobRun {
     let checked: Preflight | undefined
     const spool = new RowSpool()
     try {
-      checked = await preflight(this.spec, logger, this.context.signal)
+      checked = await preflight(this.spec, logger, this.signal)
       report.source = {
         ...report.source,
         storageUrl: checked.storageUrl,
@@ -94,7 +131,7 @@ export class JobRun {
       await checked.checkBuckets()
       return await this.runContainers(checked, log, report, spool)
     } catch (error) {
-      const cancelled = isAbort(error) || this.context.signal?.aborted === true
+      const cancelled = isAbort(error) || this.signal.aborted
       const message = error instanceof Error ? error.message : String(error)
       logger.log('error', cancelled ? 'Run cancelled' : `Run stopped before writing anything: ${message}`)
       if (!log) this.context.console?.(`ERROR - ${message}`, 'error')
@@ -144,6 +181,7 @@ export class JobRun {
     const shared = this.context.shared ?? createShared({ budgetBytes: (o.partBudgetMb ?? 512) * 1024 * 1024 })
     let stopped: string | undefined
     const problems: { key: string; reason: string }[] = []
+    let ended: 'cancelled' | 'needs-credentials' | undefined
     for (const { container, bucket, keyPrefix } of checked.mapping) {
       const target = checked.target(bucket)
       const stats = checked.containers.find((c) => c.name === container)
@@ -157,10 +195,12 @@ export class JobRun {
           keyPrefix,
           spool,
           log,
-          this.context.signal,
+          this.signal,
         )
       } else {
         if (!o.verifyOnly) {
+          const journal = journalFor(this.spec.output.logDir, container, bucket)
+          await recoverUploads(journal, target, keyPrefix, log, this.signal)
           const summary = await this.copy(
             checked.swift,
             target,
@@ -170,10 +210,14 @@ export class JobRun {
             log,
             records,
             shared,
+            journal,
           )
           report.totals.extrasDeleted += summary.extras.deleted
-          if (summary.state === 'cancelled')
-            throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
+          if (summary.state === 'cancelled' || summary.state === 'needs-credentials') {
+            ended = summary.state
+            if (summary.state === 'needs-credentials') stopped = summary.error
+            break
+          }
           if (summary.state === 'failed') stopped = summary.error
         }
         totals = await verifyContainer(
@@ -185,7 +229,7 @@ export class JobRun {
           spool,
           records,
           log,
-          this.context.signal,
+          this.signal,
         )
       }
       totals.containerObjectCount = stats?.objectCount ?? null
@@ -197,6 +241,7 @@ export class JobRun {
       )
       if (stopped) break
     }
+    if (ended) await reportUnverified(records, spool, report)
     report.failures = records.failures().slice(0, MAX_LISTED)
     const v = report.totals.verification
     const notVerified = v.mismatched + v.missing
@@ -224,7 +269,18 @@ export class JobRun {
       report.outcome === 'completed' ? 'info' : 'error',
       `Run ${report.outcome} in ${report.durationSeconds} s`,
     )
-    const exitCode: ExitCode = report.outcome === 'completed' ? 0 : 1
+    if (ended === 'cancelled')
+      log.log(
+        'warn',
+        'Cancelled. Run the same job again to resume: only missing or changed objects are copied.',
+      )
+    if (ended === 'needs-credentials')
+      log.log(
+        'error',
+        'Stopped: the S3 credentials expired. Run the same job again with new credentials to resume.',
+      )
+    const exitCode: ExitCode =
+      ended === 'cancelled' ? 130 : ended === 'needs-credentials' ? 3 : report.outcome === 'completed' ? 0 : 1
     return { exitCode, report, logFile: log.path, reports, problems: problems.slice(0, MAX_LISTED) }
   }
 
@@ -237,6 +293,7 @@ export class JobRun {
     log: Logger,
     records: CopyRecords,
     shared: TransferShared,
+    journal: UploadJournal,
   ) {
     const o = this.spec.options
     const transfer = new Transfer(
@@ -256,10 +313,15 @@ export class JobRun {
         logger: log,
         classifyTarget: (error) => classifyS3Error(error).action,
         filter: filterFor(this.spec),
-        ...(this.context.signal ? { signal: this.context.signal } : {}),
+        journal,
+        signal: this.signal,
+        ...(this.context.credentialWaitMs !== undefined
+          ? { credentialWaitMs: this.context.credentialWaitMs }
+          : {}),
       },
     )
     this.current = transfer
+    if (this.paused) transfer.pause()
     transfer.on((event) => {
       records.note(event)
       logEvent(log, bucket, event)

@@ -89,7 +89,8 @@ function problemCount(report: RunReport): number {
 }
 
 function outcomeTone(report: RunReport): Tone {
-  if (report.outcome === 'failed' || report.outcome === 'cancelled') return 'bad'
+  if (report.outcome === 'failed' || report.outcome === 'cancelled' || report.outcome === 'needs-credentials')
+    return 'bad'
   if (report.outcome === 'completed-with-failures' || problemCount(report) > 0) return 'warn'
   return 'ok'
 }
@@ -116,6 +117,11 @@ function banner(report: RunReport): SafeHtml {
     case 'failed':
       headline = 'Migration failed'
       detail = 'The run stopped before it finished. The totals below cover the work done until then.'
+      break
+    case 'needs-credentials':
+      headline = 'Waiting for new credentials'
+      detail =
+        'The S3 credentials expired during the run. Run it again with new ones: only what is missing is copied.'
       break
     case 'cancelled':
       headline = 'Migration cancelled'

@@ -48,7 +48,7 @@ export interface RunReport {
   startedAt: string
   finishedAt: string
   durationSeconds: number
-  outcome: 'completed' | 'completed-with-failures' | 'failed' | 'cancelled'
+  outcome: 'completed' | 'completed-with-failures' | 'failed' | 'cancelled' | 'needs-credentials'
   /** Human-readable error when the run failed as a whole. */
   error: string | null
   mode: 'copy' | 'verify-only' | 'dry-run'

@@ -2,6 +2,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  ListMultipartUploadsCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3'
 import type { S3Connection } from './connection'
@@ -156,5 +157,42 @@ export async function abortMultipartUpload(
     )
   } catch (error) {
     if (!(error instanceof NoSuchUploadError)) throw error
+  }
+}
+
+/** Multipart uploads open under a prefix (paged), for crash recovery and the report of unknown ones. */
+export async function listMultipartUploads(
+  connection: S3Connection,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<{ key: string; uploadId: string; initiated?: Date }[]> {
+  const out: { key: string; uploadId: string; initiated?: Date }[] = []
+  let keyMarker: string | undefined
+  let uploadIdMarker: string | undefined
+  for (;;) {
+    const page = await connection.call({ operation: 'ListMultipartUploads' }, (client) =>
+      client.send(
+        new ListMultipartUploadsCommand({
+          Bucket: connection.bucket,
+          Prefix: prefix,
+          ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+          ...(uploadIdMarker ? { UploadIdMarker: uploadIdMarker } : {}),
+        }),
+        sendOptions(signal),
+      ),
+    )
+    for (const upload of page.Uploads ?? []) {
+      if (upload.Key && upload.UploadId) {
+        out.push({
+          key: upload.Key,
+          uploadId: upload.UploadId,
+          ...(upload.Initiated ? { initiated: upload.Initiated } : {}),
+        })
+      }
+    }
+    if (!page.IsTruncated) return out
+    keyMarker = page.NextKeyMarker
+    uploadIdMarker = page.NextUploadIdMarker
+    if (!keyMarker && !uploadIdMarker) return out
   }
 }

@@ -2,7 +2,13 @@ import type { Readable } from 'node:stream'
 import { checkBucket } from './bucket'
 import { S3Connection } from './connection'
 import { listObjects } from './listing'
-import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, uploadPart } from './multipart'
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  listMultipartUploads,
+  uploadPart,
+} from './multipart'
 import { deleteObject, getObject, headObject } from './objects'
 import type { ResolvedS3Options } from './options'
 import type {
@@ -82,6 +88,14 @@ export class S3Target {
 
   abortMultipartUpload(key: string, uploadId: string, signal?: AbortSignal): Promise<void> {
     return abortMultipartUpload(this.connection, key, uploadId, signal)
+  }
+
+  /** Multipart uploads open under `prefix`: crash recovery aborts its own, and reports the others. */
+  listMultipartUploads(
+    prefix: string,
+    signal?: AbortSignal,
+  ): Promise<{ key: string; uploadId: string; initiated?: Date }[]> {
+    return listMultipartUploads(this.connection, prefix, signal)
   }
 
   deleteObject(key: string, signal?: AbortSignal): Promise<void> {

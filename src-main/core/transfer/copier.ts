@@ -37,6 +37,8 @@ export interface CopyDeps {
   signal?: AbortSignal
   /** Called as bytes are read from the source, for progress. */
   onBytes?: (bytes: number) => void
+  /** A failed multipart upload could not be aborted (e.g. credentials expired): abort it later. */
+  onAbortFailed?: (key: string, uploadId: string) => void
 }
 
 export const MIN_PART_SIZE = 8 * 1024 * 1024
@@ -268,8 +270,14 @@ async function multipart(
     })
   } catch (error) {
     await Promise.allSettled(inFlight)
-    await deps.target.abortMultipartUpload(task.key, uploadId).catch(() => {})
-    await deps.journal?.uploadEnded(task.key, uploadId)
+    try {
+      await deps.target.abortMultipartUpload(task.key, uploadId)
+      await deps.journal?.uploadEnded(task.key, uploadId)
+    } catch {
+      // Typically the same expired credentials: the journal keeps it open, and the engine aborts it
+      // once credentials are renewed (or the next run does).
+      deps.onAbortFailed?.(task.key, uploadId)
+    }
     throw error
   }
 }

@@ -6,6 +6,7 @@ import { ByteBudget } from './byte-budget'
 import { classifyFailure, type FailureAction, type TargetClassifier } from './classify'
 import { systemClock, type Clock } from './clock'
 import { copyObject, MIN_PART_SIZE, type CopyDeps } from './copier'
+import { Gate } from './gate'
 import { governMemory } from './memory-governor'
 import type { JobState, TransferEvent, TransferListener } from './events'
 import { plan, type TargetEntry } from './planner'
@@ -44,6 +45,8 @@ export interface TransferTarget extends TargetPort {
   checkBucket(signal?: AbortSignal): Promise<void>
   list(prefix?: string): AsyncIterable<TargetEntry>
   deleteObject(key: string): Promise<unknown>
+  /** Swaps credentials on the live target (after they expired mid-run). */
+  setCredentials?(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): void
 }
 
 /** Shared by every job in the process: one memory budget, one global bandwidth limit. */
@@ -72,18 +75,28 @@ export interface TransferDeps {
   random?: () => number
   signal?: AbortSignal
   queue?: TaskQueue
+  /** How long to wait for new credentials before ending as needs-credentials; forever when unset. */
+  credentialWaitMs?: number
   /** Include/exclude rules and directory markers: applied to both listings, so filtered-out objects are never extras. */
   filter?: (entry: { name: string; bytes: number; contentType: string }) => boolean
 }
 
 export interface TransferSummary {
-  state: Extract<JobState, 'completed' | 'failed' | 'cancelled'>
+  state: Extract<JobState, 'completed' | 'failed' | 'cancelled' | 'needs-credentials'>
   progress: ProgressSnapshot
   extras: { found: number; deleted: number }
   error?: string
 }
 
 export const DEFAULT_MULTIPART_THRESHOLD = 64 * 1024 * 1024
+
+/** The job ended waiting for credentials that never came. */
+export class CredentialsNeededError extends Error {
+  constructor(reason: string) {
+    super(`New S3 credentials are needed to continue: ${reason}`)
+    this.name = 'CredentialsNeededError'
+  }
+}
 const MAX_WORKERS = 256
 
 export class Transfer {
@@ -98,6 +111,17 @@ export class Transfer {
   private extrasFound = 0
   private extrasOverCap = false
   private orderTrusted = true
+  /** Closed while paused or waiting for credentials: nothing new is dispatched. */
+  private readonly gate = new Gate()
+  private paused = false
+  private waitingForCredentials = false
+  private credentialTimer: NodeJS.Timeout | undefined
+  /** Tasks handed back while dispatch was stopped (credentials expired in flight); run first. */
+  private readonly parked: CopyTask[] = []
+  private deleted = 0
+  private cancelled = false
+  /** Multipart uploads that failed and could not be aborted at the time. */
+  private readonly unaborted: { key: string; uploadId: string }[] = []
 
   constructor(
     readonly spec: TransferSpec,
@@ -134,6 +158,80 @@ export class Transfer {
     this.controller.abort(error)
   }
 
+  /** Dispatch nothing new; objects in flight finish. */
+  pause(): void {
+    if (this.paused) return
+    this.paused = true
+    this.gate.close()
+    this.emit({ type: 'state', state: 'paused' })
+  }
+
+  resume(): void {
+    if (!this.paused) return
+    this.paused = false
+    if (!this.waitingForCredentials) {
+      this.gate.openUp()
+      this.emit({ type: 'state', state: 'running' })
+    }
+  }
+
+  /** Aborts requests in flight (multipart uploads are aborted by their copiers) and ends the job. */
+  cancel(): void {
+    this.cancelled = true
+    this.controller.abort(Object.assign(new Error('Cancelled'), { name: 'AbortError' }))
+  }
+
+  get waitingForNewCredentials(): boolean {
+    return this.waitingForCredentials
+  }
+
+  /** New S3 credentials while waiting: swap them in and continue with the objects handed back. */
+  provideCredentials(credentials: {
+    accessKeyId: string
+    secretAccessKey: string
+    sessionToken?: string
+  }): void {
+    this.deps.target.setCredentials?.(credentials)
+    if (!this.waitingForCredentials) return
+    this.waitingForCredentials = false
+    clearTimeout(this.credentialTimer)
+    this.logger.log('info', 'New credentials received; continuing')
+    void this.abortLeftovers()
+    if (!this.paused) {
+      this.gate.openUp()
+      this.emit({ type: 'state', state: 'running' })
+    }
+  }
+
+  /** Aborts the uploads that could not be aborted when they failed; those that still fail stay journalled. */
+  private async abortLeftovers(): Promise<void> {
+    for (const upload of this.unaborted.splice(0)) {
+      try {
+        await this.deps.target.abortMultipartUpload(upload.key, upload.uploadId)
+        await this.deps.journal?.uploadEnded(upload.key, upload.uploadId)
+      } catch (error) {
+        this.logger.log('warn', `Could not abort the multipart upload of ${upload.key}; the next run will`, {
+          uploadId: upload.uploadId,
+          error: error instanceof Error ? error.message : String(error),
+        })
+      }
+    }
+  }
+
+  private needCredentials(task: CopyTask, reason: string): void {
+    this.parked.push(task)
+    if (this.waitingForCredentials) return
+    this.waitingForCredentials = true
+    this.gate.close()
+    this.emit({ type: 'state', state: 'waiting-for-credentials', message: reason })
+    this.emit({ type: 'credentials-required', reason, key: task.key })
+    const limit = this.deps.credentialWaitMs
+    if (limit !== undefined) {
+      this.credentialTimer = setTimeout(() => this.stop(new CredentialsNeededError(reason)), limit)
+      this.credentialTimer.unref?.()
+    }
+  }
+
   async run(): Promise<TransferSummary> {
     const signal = this.controller.signal
     const budget = this.deps.shared.budget
@@ -150,10 +248,14 @@ export class Transfer {
       await this.mirror()
       return this.finish('completed')
     } catch (error) {
-      const cancelled = this.deps.signal?.aborted && !this.stopError
+      const cancelled = (this.cancelled || this.deps.signal?.aborted === true) && !this.stopError
       const message = error instanceof Error ? error.message : String(error)
+      if (this.stopError instanceof CredentialsNeededError)
+        return this.finish('needs-credentials', this.stopError.message)
       return this.finish(cancelled ? 'cancelled' : 'failed', cancelled ? undefined : message)
     } finally {
+      clearTimeout(this.credentialTimer)
+      await this.abortLeftovers()
       stopGoverning()
     }
   }
@@ -168,8 +270,6 @@ export class Transfer {
     if (error) summary.error = error
     return summary
   }
-
-  private deleted = 0
 
   private async planInto(queue: TaskQueue): Promise<void> {
     const signal = this.controller.signal
@@ -263,13 +363,35 @@ export class Transfer {
       multipartThreshold: Math.max(MIN_PART_SIZE, spec.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD),
       partConcurrency: spec.partConcurrency ?? 2,
       signal: this.controller.signal,
+      onAbortFailed: (key, uploadId) => void this.unaborted.push({ key, uploadId }),
       ...(this.deps.journal ? { journal: this.deps.journal } : {}),
+    }
+  }
+
+  /** The next task: parked ones first; none while the gate is closed; undefined once all is done. */
+  private async nextTask(queue: TaskQueue): Promise<CopyTask | undefined> {
+    const signal = this.controller.signal
+    for (;;) {
+      await this.gate.wait(signal)
+      if (signal.aborted) return undefined
+      const parked = this.parked.shift()
+      if (parked) return parked
+      const task = await queue.pull(signal)
+      if (signal.aborted) return undefined
+      if (task && !this.gate.open) {
+        // Pulled just as dispatch stopped: hold it for later rather than start it now.
+        this.parked.unshift(task)
+        continue
+      }
+      if (task) return task
+      // The queue is done; stay while handed-back tasks may still come back to life.
+      if (this.gate.open && this.parked.length === 0) return undefined
     }
   }
 
   private async worker(id: number, queue: TaskQueue): Promise<void> {
     const signal = this.controller.signal
-    for (let task = await queue.pull(signal); task && !signal.aborted; task = await queue.pull(signal)) {
+    for (let task = await this.nextTask(queue); task && !signal.aborted; task = await this.nextTask(queue)) {
       this.progress.workerOn(id, task.key)
       this.emit({ type: 'object-started', key: task.key, worker: id, bytes: task.size })
       const result = await this.copyWithRetries(task)
@@ -321,7 +443,11 @@ export class Transfer {
         if (this.controller.signal.aborted) return undefined
         const action: FailureAction = classifyFailure(error, this.deps.classifyTarget)
         const reason = error instanceof Error ? error.message : String(error)
-        if (action === 'stop-job' || action === 'need-credentials') {
+        if (action === 'need-credentials') {
+          this.needCredentials(task, reason)
+          return undefined
+        }
+        if (action === 'stop-job') {
           this.logger.log('error', 'Stopping the job', { key: task.key, reason })
           this.stop(error)
           return undefined

@@ -1,6 +1,15 @@
 /** What a transfer reports as it runs: plain data, ready for a log line, an IPC push or a CLI line. */
 export type JobState =
-  'checking' | 'planning' | 'running' | 'mirroring' | 'completed' | 'failed' | 'cancelled'
+  | 'checking'
+  | 'planning'
+  | 'running'
+  | 'paused'
+  | 'waiting-for-credentials'
+  | 'mirroring'
+  | 'completed'
+  | 'failed'
+  | 'cancelled'
+  | 'needs-credentials'
 
 export type TransferEvent =
   | { type: 'state'; state: JobState; message?: string }
@@ -24,5 +33,7 @@ export type TransferEvent =
       action: 'reported' | 'deleted' | 'would-delete' | 'kept-cap'
     }
   | { type: 'warning'; message: string }
+  /** S3 refused credentials that worked earlier in this job (expired): new ones are needed to go on. */
+  | { type: 'credentials-required'; reason: string; key: string }
 
 export type TransferListener = (event: TransferEvent) => void
