@@ -30,7 +30,7 @@ describe('helpText', () => {
     ]) {
       expect(text).toContain(name)
     }
-    for (const code of ['0', '1', '2', '130']) expect(text).toMatch(new RegExp(`^  ${code} +\\S`, 'm'))
+    for (const code of ['0', '1', '2', '3', '130']) expect(text).toMatch(new RegExp(`^  ${code} +\\S`, 'm'))
   })
 
   it('states the defaults the parser applies', () => {

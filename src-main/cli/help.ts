@@ -36,6 +36,7 @@ const EXIT_CODES: [string, string][] = [
   ['0', 'every object was copied (or was already there) and verified'],
   ['1', 'some objects failed or could not be verified; the report lists them'],
   ['2', 'usage, configuration or login error: nothing was copied'],
+  ['3', 'credentials expired and there is no terminal to ask for new ones'],
   ['130', 'interrupted (Ctrl+C); the same command again skips what was already copied'],
 ]
 

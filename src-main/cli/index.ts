@@ -22,5 +22,6 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
+  stdin: process.stdin,
   tool: { name: pkg.name, version: pkg.version },
 })

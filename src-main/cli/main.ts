@@ -5,12 +5,13 @@ import type { LogLevel } from '../core/log/logger'
 import { JobRun, type JobOutcome } from '../core/jobs/run-job'
 import { parseCli } from './args'
 import { progressJson, progressLine } from './progress-line'
+import { promptCredentials } from './prompt'
 
 /**
  * The CLI over the same engine as the app: the original script's flags and env vars, a live progress
  * line on a terminal (plain log lines otherwise, JSON lines with --json), and exit codes scripts can use:
  * 0 all verified; 1 some objects failed or are not verified; 2 usage, configuration or authentication
- * error with nothing written; 130 interrupted.
+ * error with nothing written; 3 credentials expired with no terminal to ask for new ones; 130 interrupted.
  */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
@@ -19,6 +20,8 @@ export interface CliIo {
   cwd: string
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal
+  /** A terminal to ask for new credentials on, when they expire mid-run; without one the run exits with 3. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean }
   tool: { name: string; version: string }
 }
 
@@ -74,14 +77,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     clearLine()
     ;(level === 'error' || level === 'warn' ? io.stderr : io.stdout).write(`${line}\n`)
   }
-  const run = new JobRun(spec, {
+  const interactive = io.stdin?.isTTY === true && !parsed.json
+  let asking = false
+  const run: JobRun = new JobRun(spec, {
     tool: io.tool,
     startedBy: startedBy(),
     console: consoleSink,
     ...(io.signal ? { signal: io.signal } : {}),
+    // Without a terminal nobody can type new keys: end at once with exit code 3.
+    ...(interactive ? {} : { credentialWaitMs: 0 }),
     onEvent: (container, event) => {
-      if (parsed.json && event.type !== 'object-started')
+      if (parsed.json && event.type !== 'object-started') {
         io.stdout.write(`${JSON.stringify({ container, ...event })}\n`)
+      }
+      if (event.type === 'credentials-required' && interactive && io.stdin && !asking) {
+        asking = true
+        clearLine()
+        void promptCredentials({ input: io.stdin, output: io.stdout }, event.reason)
+          .then((credentials) => run.provideCredentials(credentials))
+          .finally(() => (asking = false))
+      }
     },
   })
   const timer = setInterval(
@@ -126,6 +141,11 @@ function printSummary(outcome: JobOutcome, io: CliIo, json: boolean): void {
   const out = io.stdout
   const v = r.totals.verification
   if (outcome.exitCode === 2) return
+  if (outcome.exitCode === 3) {
+    out.write(
+      '\nThe S3 credentials expired and there is no terminal to ask for new ones. Set new AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) and run the same command again: only what is missing is copied.\n',
+    )
+  }
   if (outcome.exitCode === 130) {
     out.write(
       '\nInterrupted. Nothing half-written was left behind; run the same command again to resume: only missing or changed objects are copied.\n',
