@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream'
 import { silentLogger, type Logger } from '../log/logger'
 import { Redactor } from '../log/redact'
-import { AuthError, ForbiddenError, NotFoundError, ServerError } from './errors'
+import { AuthError, ForbiddenError, isAbort, NotFoundError, ServerError } from './errors'
+import { toNetworkError } from './network-errors'
 import { discard, readErrorText, send, type HttpMethod, type HttpResponse } from './http'
 import { keystoneAuthenticate, methodOf, type AuthResult } from './keystone'
 import { splitStorageUrl } from './paths'
@@ -105,6 +106,34 @@ export class SwiftConnection {
     const policy = spec.idempotent && replayable ? this.retry : { ...this.retry, attempts: 1 }
     const what = `${spec.method} ${describe(spec)}`
     return withRetries(what, policy, this.retryDeps, () => this.attempt(spec), spec.signal)
+  }
+
+  /**
+   * A request whose JSON body is read inside the retry: a connection reset halfway through a listing
+   * page is retried like any other network error (204 reads as an empty array, as older Swifts answer).
+   */
+  async requestJson(spec: RequestSpec): Promise<unknown> {
+    const replayable = spec.body === undefined || typeof spec.body === 'string' || Buffer.isBuffer(spec.body)
+    const policy = spec.idempotent && replayable ? this.retry : { ...this.retry, attempts: 1 }
+    return withRetries(
+      `${spec.method} ${describe(spec)}`,
+      policy,
+      this.retryDeps,
+      async () => {
+        const response = await this.attempt(spec)
+        if (response.status === 204) {
+          discard(response)
+          return []
+        }
+        try {
+          return await response.body.json()
+        } catch (error) {
+          if (isAbort(error) || error instanceof SyntaxError) throw error
+          throw toNetworkError(error, `${describe(spec)}`)
+        }
+      },
+      spec.signal,
+    )
   }
 
   private async attempt(spec: RequestSpec): Promise<HttpResponse> {

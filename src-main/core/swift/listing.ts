@@ -57,7 +57,8 @@ async function* pages<T extends { name: string }>(
 ): AsyncGenerator<T> {
   let marker = options.marker
   for (;;) {
-    const response = await connection.request({
+    const where = target.container ? `the listing of container "${target.container}"` : 'the container list'
+    const rows = await connection.requestJson({
       ...target,
       method: 'GET',
       path: `${path}${query({
@@ -72,9 +73,6 @@ async function* pages<T extends { name: string }>(
       idempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
     })
-    const where = target.container ? `the listing of container "${target.container}"` : 'the container list'
-    // Older Swifts answer an empty listing with 204 and no body.
-    const rows = response.status === 204 ? (response.body.resume(), []) : await response.body.json()
     if (!Array.isArray(rows)) throw malformed(where, 'it is not a JSON array')
     if (rows.length === 0) return
     let last: string | undefined

@@ -19,5 +19,19 @@ export function classifyFailure(error: unknown, target?: TargetClassifier): Fail
   if (error instanceof NotFoundError) return error.what === 'object' ? 'fail-object' : 'stop-job'
   if (error instanceof AuthError || error instanceof ForbiddenError) return 'stop-job'
   if (isTransient(error)) return 'retry'
+  // A source stream broken mid-body surfaces as the socket's own error (ECONNRESET, UND_ERR_SOCKET…).
+  if (isSocketError(error)) return 'retry'
   return target?.(error) ?? 'fail-object'
+}
+
+function isSocketError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (
+      typeof code === 'string' &&
+      /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|UND_ERR_)/.test(code)
+    )
+      return true
+  }
+  return false
 }
