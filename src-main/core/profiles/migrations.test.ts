@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrateDocument } from './migrations'
+import { ProfileStore } from './profile-store'
+
+const ID = '11111111-1111-4111-8111-111111111111'
+const AT = '2029-05-06T07:08:09.000Z'
+
+/** A document as version 1 stored it: auth fields flat on the profile, kind in `authType`. */
+const V1_DOCUMENT = {
+  schemaVersion: 1,
+  swiftProfiles: [
+    {
+      id: ID,
+      name: 'Legacy Keystone',
+      authType: 'password',
+      authUrl: 'https://keystone.example.com/v3',
+      username: 'alice',
+      userDomainName: 'Default',
+      projectName: 'media',
+      projectDomainName: 'Default',
+      password: { secretRef: `profile:${ID}:password` },
+      region: 'RegionOne',
+      insecure: true,
+      createdAt: AT,
+      updatedAt: AT,
+    },
+    {
+      id: '22222222-2222-4222-8222-222222222222',
+      name: 'Legacy tempauth',
+      authType: 'tempauth',
+      authUrl: 'https://swift.example.com/auth/v1.0',
+      user: 'test:tester',
+      key: { secretRef: 'profile:22222222-2222-4222-8222-222222222222:key' },
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ],
+  s3Profiles: [],
+  jobDefinitions: [],
+}
+
+let dir: string
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'profile-migrate-'))
+})
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('profile document migrations', () => {
+  it('upgrades a version 1 file when the store opens, keeping a backup of the original', () => {
+    const path = join(dir, 'profiles.json')
+    writeFileSync(path, JSON.stringify(V1_DOCUMENT))
+    const store = new ProfileStore({ cwd: dir })
+
+    expect(store.swift.get(ID)).toEqual({
+      id: ID,
+      name: 'Legacy Keystone',
+      auth: {
+        type: 'v3password',
+        authUrl: 'https://keystone.example.com/v3',
+        username: 'alice',
+        userDomainName: 'Default',
+        projectName: 'media',
+        projectDomainName: 'Default',
+        password: { secretRef: `profile:${ID}:password` },
+        region: 'RegionOne',
+      },
+      insecure: true,
+      createdAt: AT,
+      updatedAt: AT,
+    })
+    expect(store.swift.findByName('Legacy tempauth')?.auth).toMatchObject({ type: 'v1', user: 'test:tester' })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 2 })
+    const backup = join(dir, 'profiles.v1.backup.json')
+    expect(existsSync(backup)).toBe(true)
+    expect(JSON.parse(readFileSync(backup, 'utf8'))).toEqual(V1_DOCUMENT)
+  })
+
+  it('treats a document without schemaVersion as version 1', () => {
+    const { schemaVersion: _, ...unversioned } = V1_DOCUMENT
+    const migrated = migrateDocument(unversioned) as {
+      schemaVersion: number
+      swiftProfiles: { auth: { type: string } }[]
+    }
+    expect(migrated.schemaVersion).toBe(2)
+    expect(migrated.swiftProfiles.map((p) => p.auth.type)).toEqual(['v3password', 'v1'])
+  })
+
+  it('stops on an auth type it cannot map, naming the profile', () => {
+    const document = {
+      ...V1_DOCUMENT,
+      swiftProfiles: [{ ...V1_DOCUMENT.swiftProfiles[0], authType: 'kerberos' }],
+    }
+    expect(() => migrateDocument(document)).toThrow(
+      expect.objectContaining({
+        field: 'swiftProfiles.0.authType',
+        message: expect.stringMatching(/Legacy Keystone/),
+      }),
+    )
+  })
+
+  it('leaves a current document alone', () => {
+    const current = { schemaVersion: 2, swiftProfiles: [], s3Profiles: [], jobDefinitions: [] }
+    expect(migrateDocument(current)).toBe(current)
+  })
+})
