@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { app, session, type BrowserWindow } from 'electron'
+import { pinUserDataDir } from './adapters/paths'
 import { buildAppInfo } from './app-info'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
 import { createHandlers } from './ipc/handlers'
@@ -34,6 +35,9 @@ function showMainWindow(): void {
 }
 
 // A second launch focuses the running instance instead of starting another engine on the same data.
+// Profiles and secrets live where the CLI looks for them (see adapters/paths.ts); before the lock.
+pinUserDataDir()
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -87,8 +87,13 @@ export interface SwiftFromEnv {
  * name the variable to fix. Returns undefined when no login variable is set and `required` is false
  * (a --profile run: the profile holds the login).
  */
+// Variables that hold only a secret: with --profile they are the saved profile's secret, not a login.
+const SECRET_ONLY = new Set(['ST_KEY', 'OS_PASSWORD', 'OS_APPLICATION_CREDENTIAL_SECRET', 'OS_AUTH_TOKEN'])
+
 export function swiftFromEnv(env: Env, required: boolean): SwiftFromEnv | undefined {
-  if (!SWIFT_LOGIN_VARIABLES.some((name) => envValue(env, name) !== undefined)) {
+  const present = SWIFT_LOGIN_VARIABLES.filter((name) => envValue(env, name) !== undefined)
+  if (!required && present.every((name) => SECRET_ONLY.has(name))) return undefined
+  if (present.length === 0) {
     if (!required) return undefined
     const cloud = envValue(env, 'OS_CLOUD')
       ? ' OS_CLOUD is set, but the CLI does not read clouds.yaml; set the OS_* variables instead.'

@@ -30,6 +30,10 @@ const ENVIRONMENT: [string, string][] = [
   ['AWS_REGION, AWS_DEFAULT_REGION', 'region when --regionName is not given'],
   ['AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL', 'S3-compatible server when --s3EndpointUrl is not given'],
   ['AWS_CA_BUNDLE', 'CA bundle to trust for S3'],
+  [
+    'SWIFT2S3_CONFIG_DIR',
+    "where --profile finds the app's saved migrations (default: the app's settings folder)",
+  ],
 ]
 
 const EXIT_CODES: [string, string][] = [

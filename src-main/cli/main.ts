@@ -5,7 +5,9 @@ import type { LogLevel } from '../core/log/logger'
 import { JobRun, type JobOutcome } from '../core/jobs/run-job'
 import { parseCli } from './args'
 import { progressJson, progressLine } from './progress-line'
-import { promptCredentials } from './prompt'
+import { specFromProfile } from './profile-run'
+import { askSecret, promptCredentials } from './prompt'
+import type { JobSpec } from '../core/jobs/job-spec'
 
 /**
  * The CLI over the same engine as the app: the original script's flags and env vars, a live progress
@@ -43,12 +45,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${io.tool.name} ${io.tool.version}\n`)
     return 0
   }
-  if (parsed.profile !== undefined) {
-    // Saved profiles belong to the desktop app's profile store, which does not exist yet.
-    io.stderr.write('swift2s3: --profile is not available yet: saved profiles arrive with the desktop app.\n')
+  let spec: JobSpec
+  try {
+    spec =
+      parsed.profile === undefined
+        ? parsed.spec
+        : await specFromProfile(
+            parsed,
+            io.env,
+            io.stdin?.isTTY
+              ? (label) => askSecret({ input: io.stdin!, output: io.stdout }, label)
+              : undefined,
+          )
+  } catch (error) {
+    io.stderr.write(`swift2s3: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2
   }
-  const spec = parsed.spec
   for (const [file, side] of [
     [parsed.caFile, 'source'],
     [parsed.s3CaFile, 'target'],

@@ -10,7 +10,8 @@ export interface PromptIo {
   output: NodeJS.WritableStream
 }
 
-async function ask(io: PromptIo, question: string, hidden: boolean): Promise<string> {
+/** One answer; hidden input for secrets. */
+export async function ask(io: PromptIo, question: string, hidden: boolean): Promise<string> {
   let muted = false
   // Echo goes through this stream; while muted, typed characters are swallowed.
   const echo = new Writable({
@@ -42,4 +43,9 @@ export async function promptCredentials(
   const secretAccessKey = await ask(io, 'AWS_SECRET_ACCESS_KEY: ', true)
   const sessionToken = await ask(io, 'AWS_SESSION_TOKEN (empty if none): ', true)
   return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey }
+}
+
+/** A secret the run needs, typed without echo. */
+export function askSecret(io: PromptIo, label: string): Promise<string> {
+  return ask(io, `${label}: `, true)
 }

@@ -76,7 +76,9 @@ export function parseTarget(
       '--s3Bucket',
     )
   }
-  const { credentials, profile } = awsCredentialsFromEnv(env)
+  // With --profile the saved S3 profile holds the key id; AWS_SECRET_ACCESS_KEY alone is its secret.
+  const profileSecretOnly = profileMode && envValue(env, 'AWS_ACCESS_KEY_ID') === undefined
+  const { credentials, profile } = profileSecretOnly ? {} : awsCredentialsFromEnv(env)
   const pathStyle = raw.switches.s3ForcePathStyle
   const insecure = raw.switches.insecure === true
   const destPrefix = raw.values.destPrefix

@@ -35,6 +35,7 @@ export const app = Object.assign(new EventEmitter(), {
   quit() {},
   getVersion: () => '0.0.0',
   getPath: () => '/tmp',
+  setPath: () => {},
 })
 
 export class BrowserWindow extends EventEmitter {

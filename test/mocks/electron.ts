@@ -92,16 +92,15 @@ export class BrowserWindow extends FakeEmitter {
 }
 
 export const app: FakeEmitter &
-  Record<'requestSingleInstanceLock' | 'whenReady' | 'quit' | 'getVersion' | 'getPath', Mock> = Object.assign(
-  new FakeEmitter(),
-  {
+  Record<'requestSingleInstanceLock' | 'whenReady' | 'quit' | 'getVersion' | 'getPath' | 'setPath', Mock> =
+  Object.assign(new FakeEmitter(), {
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: vi.fn(() => Promise.resolve()),
     quit: vi.fn(),
     getVersion: vi.fn(() => '0.0.0-test'),
     getPath: vi.fn(() => '/tmp'),
-  },
-)
+    setPath: vi.fn(),
+  })
 
 export const contextBridge: { exposeInMainWorld: Mock } = { exposeInMainWorld: vi.fn() }
 export const ipcRenderer: Record<'invoke' | 'on' | 'removeListener', Mock> = {
