@@ -10,11 +10,16 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string
 }
 const controller = new AbortController()
-process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(130)
-  process.stderr.write('\nStopping… (Ctrl-C again to quit at once)\n')
-  controller.abort(Object.assign(new Error('Interrupted'), { name: 'AbortError' }))
-})
+// conf's atomic writer (when-exit) hooks SIGINT/SIGTERM at import and re-kills the process after its own
+// cleanup, which would cut a graceful stop short; this handler owns the signals instead.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal)
+  process.on(signal, () => {
+    if (controller.signal.aborted) process.exit(130)
+    process.stderr.write('\nStopping… (Ctrl-C again to quit at once)\n')
+    controller.abort(Object.assign(new Error('Interrupted'), { name: 'AbortError' }))
+  })
+}
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -169,7 +169,8 @@ function printSummary(outcome: JobOutcome, io: CliIo, json: boolean): void {
   if (r.mode === 'copy')
     out.write(`, ${r.totals.copied} copied, ${r.totals.skipped} unchanged, ${r.totals.failed} failed`)
   out.write('\n')
-  if (r.mode !== 'dry-run') {
+  const ended = r.outcome === 'cancelled' || r.outcome === 'needs-credentials'
+  if (r.mode !== 'dry-run' && !ended) {
     out.write(
       `Verified: ${v['verified-md5']} by MD5, ${v['verified-recorded']} by recorded source ETag; ${v.mismatched} mismatched, ${v.missing} missing; ${r.totals.extras} extra on the target\n`,
     )

@@ -245,11 +245,13 @@ export class JobRun {
     report.failures = records.failures().slice(0, MAX_LISTED)
     const v = report.totals.verification
     const notVerified = v.mismatched + v.missing
-    report.outcome = stopped
-      ? 'failed'
-      : report.totals.failed > 0 || (!o.dryRun && notVerified > 0)
-        ? 'completed-with-failures'
-        : 'completed'
+    report.outcome =
+      ended ??
+      (stopped
+        ? 'failed'
+        : report.totals.failed > 0 || (!o.dryRun && notVerified > 0)
+          ? 'completed-with-failures'
+          : 'completed')
     report.error = stopped ?? null
     this.finishReport(report, new Date(report.startedAt))
     const reports = await writeReports({

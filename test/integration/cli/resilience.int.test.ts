@@ -120,4 +120,44 @@ describe('CLI resilience', () => {
     expect(after.Uploads ?? []).toEqual([])
     await removeBucket(s3, bucket)
   }, 120_000)
+
+  it('Ctrl-C stops cleanly: exit 130, no open upload, and the log says how to resume', async () => {
+    const bucket = unique('cli-int-dst')
+    await createBucket(s3, bucket)
+    const dir = mkdtempSync(join(tmpdir(), 'cli-int-'))
+    const args = [
+      '--s3Bucket',
+      bucket,
+      '--s3EndpointUrl',
+      servers.s3.endpoint,
+      '--bandwidthLimitMb',
+      '4',
+      '--multipartThresholdMb',
+      '8',
+    ]
+    const child = spawn(
+      process.execPath,
+      [join(root, 'out', 'main', 'cli.js'), '--openStackContainer', container, '--logDir', dir, ...args],
+      {
+        env: { ...env, PATH: process.env['PATH'] },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+    for (let i = 0; i < 200 && !out.includes('Created object'); i++) await sleep(100)
+    await sleep(1500)
+    child.kill('SIGINT')
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code).toBe(130)
+    expect(out).toMatch(/run the same command again to resume/i)
+    const log = readdirSync(dir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n')
+    expect(log).toMatch(/Run the same job again to resume/)
+    expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([])
+    await removeBucket(s3, bucket)
+  }, 60_000)
 })
