@@ -11,7 +11,13 @@ export function swiftClientFor(spec: JobSpec, logger: Logger): SwiftClient {
   if (spec.source.caBundle) transport.caBundle = spec.source.caBundle
   if (spec.source.tls.insecure) transport.insecure = true
   if (spec.source.proxyUrl) transport.proxyUrl = spec.source.proxyUrl
-  return new SwiftClient({ auth: spec.source.auth, transport, logger })
+  // A run should ride out a proxy restart or a short outage; "Test connection" wants the fast default.
+  return new SwiftClient({
+    auth: spec.source.auth,
+    transport,
+    logger,
+    retry: { attempts: 8, baseMs: 500, capMs: 15_000 },
+  })
 }
 
 export function s3TargetFor(spec: JobSpec, bucket: string, logger: Logger): S3Target {

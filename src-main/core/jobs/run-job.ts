@@ -1,10 +1,8 @@
 import type { Logger } from '../log/logger'
 import { writeReports, type ReportPaths } from '../reports'
 import type { RunReport, VerificationClass } from '../reports/types'
-import type { S3Target } from '../s3/target'
 import { classifyS3Error } from '../s3/classify'
 import { isAbort } from '../swift/errors'
-import type { SwiftClient } from '../swift/swift-client'
 import { createShared, Transfer, type TransferShared } from '../transfer/engine'
 import type { TransferEvent } from '../transfer/events'
 import type { ProgressSnapshot } from '../transfer/progress'
@@ -16,7 +14,13 @@ import { preflight, type Preflight } from './preflight'
 import { openRunLog, type ConsoleSink, type RunLog } from './run-log'
 import { RowSpool } from './row-spool'
 import { recoverUploads, journalFor } from './recovery'
-import { dryRunContainer, filterFor, verifyContainer, type ContainerTotals } from './run-steps'
+import {
+  dryRunContainer,
+  filterFor,
+  verifyContainer,
+  type ContainerStep,
+  type ContainerTotals,
+} from './run-steps'
 import type { UploadJournal } from '../transfer/ports'
 
 /**
@@ -55,6 +59,7 @@ export class JobRun {
   private readonly now: () => Date
   private readonly controller = new AbortController()
   private paused = false
+  private logPath: string | undefined
 
   constructor(
     readonly spec: JobSpec,
@@ -99,8 +104,15 @@ export class JobRun {
     return this.current?.progress.snapshot()
   }
 
+  /** Changes this run's limit now and for the containers still to come. */
   setBandwidthLimit(mb: number | null): void {
+    this.spec.options.bandwidthLimitMb = mb
     this.current?.setBandwidthLimit(mb)
+  }
+
+  /** The run's log file, once it is open (for history and the log viewer while the run goes on). */
+  logFile(): string | undefined {
+    return this.logPath
   }
 
   async run(): Promise<JobOutcome> {
@@ -126,6 +138,7 @@ export class JobRun {
         redactor: checked.swift.connection.redactor,
       })
       report.logFile = log.path
+      this.logPath = log.path
       logger.attach(log)
       this.logStart(log, checked)
       await checked.checkBuckets()
@@ -186,32 +199,23 @@ export class JobRun {
       const target = checked.target(bucket)
       const stats = checked.containers.find((c) => c.name === container)
       let totals: ContainerTotals
+      const step: ContainerStep = {
+        spec: this.spec,
+        swift: checked.swift,
+        target,
+        container,
+        keyPrefix,
+        spool,
+        log,
+        signal: this.signal,
+      }
       if (o.dryRun) {
-        totals = await dryRunContainer(
-          this.spec,
-          checked.swift,
-          target,
-          container,
-          keyPrefix,
-          spool,
-          log,
-          this.signal,
-        )
+        totals = await dryRunContainer(step)
       } else {
         if (!o.verifyOnly) {
           const journal = journalFor(this.spec.output.logDir, container, bucket)
           await recoverUploads(journal, target, keyPrefix, log, this.signal)
-          const summary = await this.copy(
-            checked.swift,
-            target,
-            container,
-            keyPrefix,
-            bucket,
-            log,
-            records,
-            shared,
-            journal,
-          )
+          const summary = await this.copy(step, bucket, records, shared, journal)
           report.totals.extrasDeleted += summary.extras.deleted
           if (summary.state === 'cancelled' || summary.state === 'needs-credentials') {
             ended = summary.state
@@ -220,17 +224,7 @@ export class JobRun {
           }
           if (summary.state === 'failed') stopped = summary.error
         }
-        totals = await verifyContainer(
-          this.spec,
-          checked.swift,
-          target,
-          container,
-          keyPrefix,
-          spool,
-          records,
-          log,
-          this.signal,
-        )
+        totals = await verifyContainer(step, records)
       }
       totals.containerObjectCount = stats?.objectCount ?? null
       addTotals(report, totals)
@@ -287,12 +281,8 @@ export class JobRun {
   }
 
   private async copy(
-    swift: SwiftClient,
-    target: S3Target,
-    container: string,
-    keyPrefix: string,
+    { swift, target, container, keyPrefix, log }: ContainerStep,
     bucket: string,
-    log: Logger,
     records: CopyRecords,
     shared: TransferShared,
     journal: UploadJournal,
@@ -322,13 +312,14 @@ export class JobRun {
           : {}),
       },
     )
-    this.current = transfer
-    if (this.paused) transfer.pause()
     transfer.on((event) => {
       records.note(event)
       logEvent(log, bucket, event)
       this.context.onEvent?.(container, event)
     })
+    this.current = transfer
+    // After subscribing, so a run paused between containers says so.
+    if (this.paused) transfer.pause()
     try {
       return await transfer.run()
     } finally {

@@ -87,17 +87,20 @@ function listings(
   return { source, target: targetListing }
 }
 
-export async function verifyContainer(
-  spec: JobSpec,
-  swift: SwiftClient,
-  target: S3Target,
-  container: string,
-  keyPrefix: string,
-  spool: RowSpool,
-  records: CopyRecords,
-  log: Logger,
-  signal?: AbortSignal,
-): Promise<ContainerTotals> {
+/** One container → bucket/prefix pair of a run, and where its rows and log lines go. */
+export interface ContainerStep {
+  spec: JobSpec
+  swift: SwiftClient
+  target: S3Target
+  container: string
+  keyPrefix: string
+  spool: RowSpool
+  log: Logger
+  signal?: AbortSignal
+}
+
+export async function verifyContainer(step: ContainerStep, records: CopyRecords): Promise<ContainerTotals> {
+  const { spec, swift, target, container, keyPrefix, spool, log, signal } = step
   const totals = emptyTotals()
   const both = listings(spec, swift, target, container, keyPrefix, signal)
   log.log(
@@ -169,16 +172,8 @@ export async function verifyContainer(
   return totals
 }
 
-export async function dryRunContainer(
-  spec: JobSpec,
-  swift: SwiftClient,
-  target: S3Target,
-  container: string,
-  keyPrefix: string,
-  spool: RowSpool,
-  log: Logger,
-  signal?: AbortSignal,
-): Promise<ContainerTotals> {
+export async function dryRunContainer(step: ContainerStep): Promise<ContainerTotals> {
+  const { spec, swift, target, container, keyPrefix, spool, log, signal } = step
   const totals = emptyTotals()
   const both = listings(spec, swift, target, container, keyPrefix, signal)
   let toCopy = 0

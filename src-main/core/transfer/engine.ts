@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '../log/logger'
 import type { ListingEntry } from '../swift/listing'
 import type { ObjectEntry } from '../swift/listing'
-import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../swift/retry'
+import { backoffMs, type RetryPolicy } from '../swift/retry'
 import { ByteBudget } from './byte-budget'
 import { classifyFailure, type FailureAction, type TargetClassifier } from './classify'
 import { systemClock, type Clock } from './clock'
@@ -89,6 +89,12 @@ export interface TransferSummary {
 }
 
 export const DEFAULT_MULTIPART_THRESHOLD = 64 * 1024 * 1024
+
+/**
+ * Per-object retries: patient, because a night's run must ride out a proxy restart or a short outage
+ * (about a minute of backoff in all) rather than fail objects that the next run would copy anyway.
+ */
+export const OBJECT_RETRY: RetryPolicy = { attempts: 8, baseMs: 1000, capMs: 60_000 }
 
 /** The job ended waiting for credentials that never came. */
 export class CredentialsNeededError extends Error {
@@ -428,7 +434,7 @@ export class Transfer {
 
   /** Per-object retries with backoff and jitter; returns undefined when the job was stopped. */
   private async copyWithRetries(task: CopyTask): Promise<CopyResult | undefined> {
-    const policy = { ...DEFAULT_RETRY, ...this.spec.retry }
+    const policy = { ...OBJECT_RETRY, ...this.spec.retry }
     const deps = this.copyDeps()
     for (let attempt = 1; ; attempt++) {
       let counted = 0

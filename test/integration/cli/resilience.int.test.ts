@@ -39,6 +39,41 @@ afterAll(async () => {
   await swift.close()
 }, 60_000)
 
+/** A slow run of the built CLI in a child process (4 MB/s, 8 MiB parts), for signals and kill -9. */
+async function slowChild(prefix: string) {
+  const bucket = unique(prefix)
+  await createBucket(s3, bucket)
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`))
+  const args = [
+    '--s3Bucket',
+    bucket,
+    '--s3EndpointUrl',
+    servers.s3.endpoint,
+    '--bandwidthLimitMb',
+    '4',
+    '--multipartThresholdMb',
+    '8',
+  ]
+  const child = spawn(
+    process.execPath,
+    [join(root, 'out', 'main', 'cli.js'), '--openStackContainer', container, '--logDir', dir, ...args],
+    {
+      env: { ...env, PATH: process.env['PATH'] },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let out = ''
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const logs = () =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n')
+  return { bucket, dir, args, child, exited, output: () => out, logs }
+}
+
 async function runCli(args: string[], dir: string) {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
@@ -77,27 +112,7 @@ describe('CLI resilience', () => {
   }, 60_000)
 
   it('kill -9 mid-upload, then the same command: the orphaned upload is aborted and everything verifies', async () => {
-    const bucket = unique('cli-kill-dst')
-    await createBucket(s3, bucket)
-    const dir = mkdtempSync(join(tmpdir(), 'cli-kill-'))
-    const args = [
-      '--s3Bucket',
-      bucket,
-      '--s3EndpointUrl',
-      servers.s3.endpoint,
-      '--bandwidthLimitMb',
-      '4',
-      '--multipartThresholdMb',
-      '8',
-    ]
-    const child = spawn(
-      process.execPath,
-      [join(root, 'out', 'main', 'cli.js'), '--openStackContainer', container, '--logDir', dir, ...args],
-      {
-        env: { ...env, PATH: process.env['PATH'] },
-        stdio: 'ignore',
-      },
-    )
+    const { bucket, dir, args, child, exited, logs } = await slowChild('cli-kill')
     const journalDir = join(dir, '.swift2s3')
     const started = () =>
       existsSync(journalDir) &&
@@ -106,15 +121,12 @@ describe('CLI resilience', () => {
     expect(started()).toBe(true)
     await sleep(500)
     child.kill('SIGKILL')
-    await new Promise((resolve) => child.once('exit', resolve))
+    await exited
     const before = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))
     expect(before.Uploads?.length).toBeGreaterThan(0)
     const rerun = await runCli(args, dir)
     expect(rerun.code).toBe(0)
-    const log = readdirSync(dir)
-      .filter((f) => f.endsWith('.log'))
-      .map((f) => readFileSync(join(dir, f), 'utf8'))
-      .join('\n')
+    const log = logs()
     expect(log).toMatch(/Aborted multipart upload of big.bin left open by an earlier run/)
     const after = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))
     expect(after.Uploads ?? []).toEqual([])
@@ -122,40 +134,13 @@ describe('CLI resilience', () => {
   }, 120_000)
 
   it('Ctrl-C stops cleanly: exit 130, no open upload, and the log says how to resume', async () => {
-    const bucket = unique('cli-int-dst')
-    await createBucket(s3, bucket)
-    const dir = mkdtempSync(join(tmpdir(), 'cli-int-'))
-    const args = [
-      '--s3Bucket',
-      bucket,
-      '--s3EndpointUrl',
-      servers.s3.endpoint,
-      '--bandwidthLimitMb',
-      '4',
-      '--multipartThresholdMb',
-      '8',
-    ]
-    const child = spawn(
-      process.execPath,
-      [join(root, 'out', 'main', 'cli.js'), '--openStackContainer', container, '--logDir', dir, ...args],
-      {
-        env: { ...env, PATH: process.env['PATH'] },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-    for (let i = 0; i < 200 && !out.includes('Created object'); i++) await sleep(100)
+    const { bucket, child, exited, output, logs } = await slowChild('cli-int')
+    for (let i = 0; i < 200 && !output().includes('Created object'); i++) await sleep(100)
     await sleep(1500)
     child.kill('SIGINT')
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-    expect(code).toBe(130)
-    expect(out).toMatch(/run the same command again to resume/i)
-    const log = readdirSync(dir)
-      .filter((f) => f.endsWith('.log'))
-      .map((f) => readFileSync(join(dir, f), 'utf8'))
-      .join('\n')
+    expect(await exited).toBe(130)
+    expect(output()).toMatch(/run the same command again to resume/i)
+    const log = logs()
     expect(log).toMatch(/Run the same job again to resume/)
     expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([])
     await removeBucket(s3, bucket)

@@ -3,16 +3,16 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AbortMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3'
-import { FileUploadJournal, openUploads } from '../../../src-main/core/transfer/upload-journal'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyS3Error, S3Target } from '../../../src-main/core/s3'
 import { createShared, Transfer, type TransferSpec } from '../../../src-main/core/transfer/engine'
 import type { TransferEvent } from '../../../src-main/core/transfer/events'
+import { FileUploadJournal, openUploads } from '../../../src-main/core/transfer/upload-journal'
 import { createBucket, rawClient, removeBucket, targetOptions } from '../s3/s3-support'
 import { faults, startFaultProxy } from '../support/fault-proxy'
 import { client, servers, tempauth, unique } from '../support/swift-clients'
-import { md5, MiB } from './fixtures'
-import { readTarget } from './support'
+import { MiB } from './fixtures'
+import { expectIntact, newTransfer, seed, unseed } from './support'
 
 /** Pause, resume, cancel and credentials that expire mid-run, against the real servers. */
 
@@ -26,14 +26,10 @@ const small = Array.from({ length: 30 }, (_, i) => ({
 const big = { name: 'big/24mib.bin', data: randomBytes(24 * MiB) }
 const all = [...small, big]
 
-beforeAll(async () => {
-  await swift.putContainer(container)
-  for (const o of all) await swift.putObject(container, o.name, o.data)
-}, 120_000)
+beforeAll(() => seed(swift, container, all), 120_000)
 
 afterAll(async () => {
-  for (const o of all) await swift.deleteObject(container, o.name)
-  await swift.deleteContainer(container)
+  await unseed(swift, container, all)
   await swift.close()
 }, 120_000)
 
@@ -44,28 +40,10 @@ async function freshBucket(): Promise<string> {
 }
 
 function transferTo(target: S3Target, spec: Partial<TransferSpec> = {}) {
-  const events: TransferEvent[] = []
-  const transfer = new Transfer(
-    {
-      container,
-      maxWorkers: 4,
-      multipartThreshold: 8 * MiB,
-      retry: { attempts: 3, baseMs: 10, capMs: 50 },
-      ...spec,
-    },
-    { source: swift, target, shared: createShared(), classifyTarget: (e) => classifyS3Error(e).action },
-  )
-  transfer.on((e) => events.push(e))
-  return { transfer, events }
+  return newTransfer(swift, target, { container, ...spec })
 }
 
-async function expectAllIntact(bucket: string) {
-  const target = new S3Target(targetOptions(bucket), { env: {} })
-  for (const o of all) expect(md5(await readTarget(target, o.name)), o.name).toBe(md5(o.data))
-  target.close()
-  const open = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))
-  expect(open.Uploads ?? []).toEqual([])
-}
+const expectAllIntact = (bucket: string) => expectIntact(bucket, all)
 
 describe('credentials that expire mid-run', () => {
   it('waits for new credentials, then finishes: nothing lost, nothing copied twice, no orphaned upload', async () => {
