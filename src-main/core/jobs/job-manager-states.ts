@@ -1,5 +1,6 @@
-import type { ExitCode } from './run-job'
 import type { RunReport } from '../reports/types'
+import type { JobState as TransferState } from '../transfer/events'
+import type { ExitCode } from './run-job'
 import type { DoneOutcome, JobState } from './job-manager-types'
 
 /**
@@ -89,4 +90,38 @@ export function finalState(
   if (outcome === 'completed' || outcome === 'completed-with-failures') return { state: 'done', outcome }
   if (outcome === 'cancelled' || outcome === 'needs-credentials') return { state: outcome, outcome: null }
   return { state: 'failed', outcome: null }
+}
+
+/** What an active job is doing, as the engine's events tell it; the manager's pause flag goes on top. */
+export type JobPhase = 'planning' | 'running' | 'verifying' | 'waiting-for-credentials'
+
+/**
+ * The phase after an engine state event. A container's copy that ended `completed` or `failed` is
+ * verified next (JobRun does so, as the CLI does); `cancelled` and `needs-credentials` end the run, whose
+ * outcome then decides. `paused` is left to the manager, which knows about pauses taken between containers
+ * that the engine never reports.
+ */
+export function phaseAfter(state: TransferState, current: JobPhase): JobPhase {
+  switch (state) {
+    case 'checking':
+    case 'planning':
+      return 'planning'
+    case 'running':
+    case 'mirroring':
+      return 'running'
+    case 'waiting-for-credentials':
+      return 'waiting-for-credentials'
+    case 'completed':
+    case 'failed':
+      return 'verifying'
+    case 'paused':
+    case 'cancelled':
+    case 'needs-credentials':
+      return current
+  }
+}
+
+/** Engine states that end one container's copy. */
+export function endsContainer(state: TransferState): boolean {
+  return state === 'completed' || state === 'failed' || state === 'cancelled' || state === 'needs-credentials'
 }
