@@ -1,9 +1,12 @@
 import { join } from 'node:path'
 import { app, session, type BrowserWindow } from 'electron'
-import { pinUserDataDir } from './adapters/paths'
+import { pinUserDataDir, userDataDir } from './adapters/paths'
+import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
 import { buildAppInfo } from './app-info'
+import { AppError } from './core/errors'
+import { CipherVault, DESKTOP_VAULT_FILE, MemoryVault, type SecretVault } from './core/secrets'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
-import { createHandlers } from './ipc/handlers'
+import { createHandlers, lazyProfileStore } from './ipc/handlers'
 import { createRouter } from './ipc/router'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './window/app-protocol'
 import { hardenSession, hardenWebContents } from './window/harden'
@@ -20,6 +23,21 @@ const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
 const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN]
 
 let mainWindow: BrowserWindow | null = null
+
+/**
+ * The vault: safeStorage ciphertext in userData. Called after `ready`, before which safeStorage cannot
+ * say what protects its key. When it cannot be opened (a damaged file, no safeStorage) the app still
+ * starts, keeping secrets for this session only, and Settings shows why.
+ */
+async function openVault(dir: string): Promise<{ vault: SecretVault; vaultProblem?: string }> {
+  try {
+    return { vault: await CipherVault.open(join(dir, DESKTOP_VAULT_FILE), await createSafeStorageCipher()) }
+  } catch (error) {
+    console.error('[vault] could not be opened; secrets are kept for this session only:', error)
+    const why = error instanceof AppError ? error.message : 'the system secret store did not answer.'
+    return { vault: new MemoryVault(), vaultProblem: `Secrets are kept for this session only: ${why}` }
+  }
+}
 
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -49,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('activate', showMainWindow)
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
     handleAppProtocol(join(import.meta.dirname, '../renderer'))
     const info = buildAppInfo('desktop', {
@@ -57,7 +75,13 @@ if (!app.requestSingleInstanceLock()) {
       electron: process.versions.electron,
       chrome: process.versions.chrome,
     })
-    const router = createRouter(createHandlers({ info }), (channel, error) =>
+    const dataDir = userDataDir()
+    const handlers = createHandlers({
+      info,
+      profiles: lazyProfileStore(dataDir),
+      ...(await openVault(dataDir)),
+    })
+    const router = createRouter(handlers, (channel, error) =>
       console.error(`[ipc] ${channel} failed:`, error),
     )
     bindRouterToIpcMain(router, () => trustedOrigins)

@@ -2,6 +2,7 @@ import { ipcMain } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../src-preload/contract/channels'
 import { bindRouterToIpcMain } from './electron-ipc'
+import { stubHandlers } from './handlers/test-support'
 import { createRouter } from './router'
 import { testAppInfo } from '../../test/fixtures/app-info'
 
@@ -14,7 +15,7 @@ function event(url: string, parent: unknown = null) {
 }
 
 describe('Electron IPC binding', () => {
-  bindRouterToIpcMain(createRouter({ 'app.info': () => info }), () => ['app://renderer'])
+  bindRouterToIpcMain(createRouter(stubHandlers({ 'app.info': () => info })), () => ['app://renderer'])
   const mock = ipcMain as unknown as { handlers: Map<string, Handler> }
 
   it('registers a handler for every contract channel', () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../core/errors'
+import { stubHandlers } from './handlers/test-support'
 import { createRouter, type Handlers } from './router'
 import { testAppInfo } from '../../test/fixtures/app-info'
 
 const info = testAppInfo('browser')
 
 function router(handlers: Partial<Handlers> = {}, errors: unknown[] = []) {
-  return createRouter({ 'app.info': () => info, ...handlers }, (_channel, error) => errors.push(error))
+  return createRouter(stubHandlers({ 'app.info': () => info, ...handlers }), (_channel, error) =>
+    errors.push(error),
+  )
 }
 
 describe('IPC router', () => {

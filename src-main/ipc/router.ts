@@ -35,10 +35,9 @@ export function createRouter(handlers: Handlers, onInternalError: InternalErrorS
       if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel)}`)
       const parsed = (inputSchemas[channel] as z.ZodType).safeParse(input)
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        const field = issue?.path.map(String).join('.') || undefined
+        const { field, message } = describeIssue(parsed.error.issues[0])
         const what = field ? `Invalid value for "${field}"` : 'Invalid input'
-        return fail('VALIDATION', `${what}: ${issue?.message ?? 'not accepted'}`, field)
+        return fail('VALIDATION', `${what}: ${message}`, field)
       }
       try {
         const handler = handlers[channel] as (value: unknown) => unknown
@@ -50,4 +49,15 @@ export function createRouter(handlers: Handlers, onInternalError: InternalErrorS
       }
     },
   }
+}
+
+/** The field and wording of a schema's first complaint. */
+function describeIssue(issue: z.core.$ZodIssue | undefined): { field: string | undefined; message: string } {
+  if (issue === undefined) return { field: undefined, message: 'not accepted' }
+  const path = issue.path.map(String)
+  // zod reports an unknown key on its parent object; the key itself is what the caller has to fix.
+  if (issue.code === 'unrecognized_keys') {
+    return { field: [...path, issue.keys[0] ?? ''].join('.'), message: 'is not a known field' }
+  }
+  return { field: path.join('.') || undefined, message: issue.message }
 }

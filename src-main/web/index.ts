@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildAppInfo } from '../app-info'
-import { createHandlers } from '../ipc/handlers'
+import { defaultConfigDir } from '../core/profiles'
+import { openBrowserVault, VAULT_KEY_ENV } from '../core/secrets'
+import { createHandlers, lazyProfileStore } from '../ipc/handlers'
 import { createRouter } from '../ipc/router'
 import { newAccessToken } from './access'
 import { startWebServer } from './server'
@@ -27,10 +29,14 @@ async function main(): Promise<void> {
   // A starter (tests, a service manager) may fix the token; otherwise each run gets a new one.
   const token = process.env['SWIFT2S3_WEB_TOKEN'] || newAccessToken()
 
+  // Each browser test starts with its own data directory; people get the desktop app's profiles.
+  const dataDir = process.env['SWIFT2S3_DATA_DIR'] || defaultConfigDir()
+  // A key too short, or not the one the vault file was written with, stops the start with its reason.
+  const vault = await openBrowserVault(dataDir, process.env)
+
   const info = buildAppInfo('browser', { node: process.versions.node })
-  const router = createRouter(createHandlers({ info }), (channel, error) =>
-    console.error(`[ipc] ${channel} failed:`, error),
-  )
+  const handlers = createHandlers({ info, profiles: lazyProfileStore(dataDir), vault })
+  const router = createRouter(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error))
   const server = await startWebServer({
     router,
     rendererDir: join(import.meta.dirname, '../renderer'),
@@ -47,6 +53,11 @@ async function main(): Promise<void> {
   })
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     console.warn(`Warning: listening on ${host}, reachable from other machines; keep the URL secret.`)
+  }
+  if (!vault.backend().persistent) {
+    console.warn(
+      `Secrets are kept in memory only; set ${VAULT_KEY_ENV} to keep them encrypted in ${dataDir}.`,
+    )
   }
   console.log(`Browser mode ready: ${server.url}`)
 

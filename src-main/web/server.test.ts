@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { CONTENT_SECURITY_POLICY } from '../common/csp'
+import { stubHandlers } from '../ipc/handlers/test-support'
 import { createRouter } from '../ipc/router'
 import { startWebServer, type WebServer } from './server'
 import { testAppInfo } from '../../test/fixtures/app-info'
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'web-'))
   writeFileSync(join(dir, 'index.html'), '<html>app</html>')
   server = await startWebServer({
-    router: createRouter({ 'app.info': () => info }),
+    router: createRouter(stubHandlers({ 'app.info': () => info })),
     rendererDir: dir,
     token: TOKEN,
   })

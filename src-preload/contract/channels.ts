@@ -1,3 +1,22 @@
+import type {
+  BucketCheck,
+  BucketCheckInput,
+  ConnectionTestInput,
+  ConnectionTestResult,
+  ContainerPage,
+  ContainerPageInput,
+} from './connections'
+import type { ProfileImportInput, ProfileImportResult } from './profile-import'
+import type {
+  DeletedRecord,
+  ProfileList,
+  ProfileSaveInput,
+  ProfileSaveResult,
+  RecordKind,
+  RecordRef,
+  SavedEntry,
+} from './profiles'
+import type { ProfileSecrets, SecretFieldRef, SecretSetInput, SecretSlotUpdate, VaultInfo } from './secrets'
 import type { AppInfo } from './types'
 
 /**
@@ -6,6 +25,19 @@ import type { AppInfo } from './types'
  */
 export interface InvokeContract {
   'app.info': { in: undefined; out: AppInfo }
+  'profiles.list': { in: undefined; out: ProfileList }
+  'profiles.get': { in: RecordRef; out: SavedEntry }
+  'profiles.save': { in: ProfileSaveInput; out: ProfileSaveResult }
+  'profiles.delete': { in: RecordRef; out: DeletedRecord }
+  'profiles.duplicate': { in: { kind: RecordKind; id: string; name?: string }; out: ProfileSaveResult }
+  'profiles.test': { in: ConnectionTestInput; out: ConnectionTestResult }
+  'profiles.import': { in: ProfileImportInput; out: ProfileImportResult }
+  'secrets.set': { in: SecretSetInput; out: SecretSlotUpdate }
+  'secrets.status': { in: { profileId: string }; out: ProfileSecrets }
+  'secrets.clear': { in: SecretFieldRef; out: SecretSlotUpdate }
+  'secrets.backend': { in: undefined; out: VaultInfo }
+  'browse.containers': { in: ContainerPageInput; out: ContainerPage }
+  'browse.bucket': { in: BucketCheckInput; out: BucketCheck }
 }
 
 /**
@@ -32,6 +64,19 @@ export type EventPayload<E extends EventChannel> = EventContract[E]
  */
 export const invokeChannels = {
   'app.info': true,
+  'profiles.list': true,
+  'profiles.get': true,
+  'profiles.save': true,
+  'profiles.delete': true,
+  'profiles.duplicate': true,
+  'profiles.test': true,
+  'profiles.import': true,
+  'secrets.set': true,
+  'secrets.status': true,
+  'secrets.clear': true,
+  'secrets.backend': true,
+  'browse.containers': true,
+  'browse.bucket': true,
 } as const satisfies Record<InvokeChannel, true>
 
 /** Runtime table of event channels (see {@link invokeChannels}). */

@@ -96,4 +96,15 @@ export const ipcMain = {
   },
 }
 
-export default { app, BrowserWindow, protocol, session, ipcMain }
+// Like safeStorage before `ready` on a machine without a keyring: the app must start anyway.
+export const safeStorage = {
+  isAsyncEncryptionAvailable: async () => false,
+  getSelectedStorageBackend: () => 'unknown',
+  encryptStringAsync: async () => {
+    throw new Error('encryption is not available')
+  },
+  decryptStringAsync: async () => {
+    throw new Error('encryption is not available')
+  },
+}
+export default { app, BrowserWindow, protocol, session, ipcMain, safeStorage }

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { invokeChannels, type InvokeChannel, type InvokeOutput } from '../../../src-preload/contract/channels'
+import type { Result } from '../../../src-preload/contract/result'
+import { ProfileStore } from '../../core/profiles'
+import { MemoryVault, type SecretVault } from '../../core/secrets'
+import { createRouter, type Handlers } from '../router'
+import { testAppInfo } from '../../../test/fixtures/app-info'
+import { createHandlers } from '.'
+
+/**
+ * Test helpers for the router and its transports; not used by the app. Core keeps its fixtures in the
+ * same way (core/profiles/test-fixtures.ts).
+ */
+
+/** Every channel refusing to run, with `overrides` in place: for tests of a transport, not of handlers. */
+export function stubHandlers(overrides: Partial<Handlers>): Handlers {
+  const stubs: Record<string, (input: unknown) => unknown> = {}
+  for (const channel of Object.keys(invokeChannels)) {
+    stubs[channel] = () => {
+      throw new Error(`${channel} is not under test`)
+    }
+  }
+  return { ...(stubs as unknown as Handlers), ...overrides }
+}
+
+/** The real handlers over a profile store in a fresh temporary directory and a memory vault. */
+export function tempHandlers(options: { vault?: SecretVault; now?: () => number } = {}): {
+  handlers: Handlers
+  store: ProfileStore
+  vault: SecretVault
+  dir: string
+  cleanup: () => void
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'ipc-profiles-'))
+  const store = new ProfileStore({ cwd: dir })
+  const vault = options.vault ?? new MemoryVault()
+  const handlers = createHandlers({
+    info: testAppInfo('browser'),
+    profiles: () => store,
+    vault,
+    ...(options.now !== undefined && { now: options.now }),
+  })
+  return { handlers, store, vault, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * The router over {@link tempHandlers}, recording every reply as the renderer would receive it (JSON),
+ * so a test can assert that no secret ever went back.
+ */
+export function ipcHarness(options: { vault?: SecretVault; now?: () => number } = {}) {
+  const temp = tempHandlers(options)
+  const internalErrors: unknown[] = []
+  const router = createRouter(temp.handlers, (_channel, error) => internalErrors.push(error))
+  const replies: string[] = []
+  return {
+    ...temp,
+    internalErrors,
+    replies,
+    async call<C extends InvokeChannel>(channel: C, input?: unknown): Promise<Result<InvokeOutput<C>>> {
+      const result = await router.dispatch(channel, input)
+      replies.push(JSON.stringify(result))
+      return result as Result<InvokeOutput<C>>
+    },
+  }
+}
+
+/** The value of a successful call; a failed one throws with its code and message, for a readable test failure. */
+export function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`)
+  return result.value
+}
