@@ -96,7 +96,7 @@ const TABLE = {
     kind: 'value',
     group: 'transfer',
     arg: 'MIB',
-    help: 'objects larger than this many MiB are uploaded in parts (default 64)',
+    help: 'objects larger than this many MiB are uploaded in parts (default 128)',
   },
   insecure: {
     kind: 'switch',

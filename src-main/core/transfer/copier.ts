@@ -1,4 +1,4 @@
-import { pipeline } from 'node:stream'
+import { pipeline, Readable } from 'node:stream'
 import type { ObjectInfo } from '../swift/object-info'
 import type { ByteBudget } from './byte-budget'
 import { IntegrityError, md5Base64, RunningMd5 } from './integrity'
@@ -32,6 +32,8 @@ export interface CopyDeps {
   journal?: UploadJournal
   /** Objects larger than this go multipart. */
   multipartThreshold: number
+  /** Objects whose MD5 is unknown until read (SLO/DLO) are read into memory up to this size, else multipart. */
+  bufferThreshold: number
   /** Parts of one object uploaded at once. */
   partConcurrency: number
   signal?: AbortSignal
@@ -131,7 +133,13 @@ export async function copyObject(original: CopyTask, deps: CopyDeps): Promise<Co
   })()
   const reader = new PartReader(counted)
   try {
-    if (info.bytes <= deps.multipartThreshold) return await singlePut(task, info, reader, running, deps)
+    const expected = expectedMd5(info)
+    // A normal object's MD5 is known before reading it, so its PUT can stream with that Content-MD5 and
+    // S3 itself rejects a damaged body; without a known MD5 the bytes must be read (and hashed) first.
+    if (expected && info.bytes <= deps.multipartThreshold)
+      return await streamPut(task, info, counted, running, expected, deps)
+    if (info.bytes <= Math.min(deps.multipartThreshold, deps.bufferThreshold))
+      return await singlePut(task, info, reader, running, deps)
     return await multipart(task, info, reader, running, deps)
   } finally {
     await reader.close()
@@ -145,6 +153,37 @@ function expectedMd5(info: ObjectInfo): string | undefined {
 
 function targetMetadata(info: ObjectInfo, md5: string): TargetMetadata {
   return mapMetadata(info, md5)
+}
+
+async function streamPut(
+  task: CopyTask,
+  info: ObjectInfo,
+  chunks: AsyncGenerator<Buffer>,
+  running: RunningMd5,
+  expected: string,
+  deps: CopyDeps,
+): Promise<CopyResult> {
+  const mapped = targetMetadata(info, expected)
+  await deps.target.putObject({
+    key: task.key,
+    body: Readable.from(chunks),
+    contentLength: info.bytes,
+    contentMd5Base64: hexToBase64(expected),
+    metadata: mapped.metadata,
+    headers: mapped.headers,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  })
+  // S3 checked the body against Content-MD5; this also catches a source that sent a different length.
+  const md5 = running.hex()
+  if (running.bytes !== info.bytes || md5 !== expected) {
+    throw new IntegrityError(
+      `Read ${running.bytes} bytes of "${task.name}" with MD5 ${md5}; Swift announced ${info.bytes} bytes, ${expected}.`,
+    )
+  }
+  return result(task, 'copied', info.bytes, {
+    md5,
+    ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
+  })
 }
 
 async function singlePut(
@@ -205,17 +244,19 @@ async function multipart(
   const expected = expectedMd5(info)
   const mapped = mapMetadata(info, expected)
   const signal = deps.signal
+  // Not cancellable: a create aborted on our side may still succeed on the server, leaving an upload
+  // whose id we never learn. Let it finish, journal it, and abort it below if the job was cancelled.
   const uploadId = await deps.target.createMultipartUpload({
     key: task.key,
     metadata: mapped.metadata,
     headers: mapped.headers,
-    ...(signal ? { signal } : {}),
   })
   await deps.journal?.uploadStarted(task.key, uploadId)
   const parts: { partNumber: number; etag: string }[] = []
   const inFlight = new Set<Promise<void>>()
   let failure: unknown
   try {
+    signal?.throwIfAborted()
     for (let partNumber = 1; ; partNumber++) {
       if (failure) throw failure
       const { buffer, release } = await deps.budget.acquireBuffer(partSize, signal)
@@ -265,6 +306,7 @@ async function multipart(
     await deps.target.completeMultipartUpload(task.key, uploadId, parts, signal)
     await deps.journal?.uploadEnded(task.key, uploadId)
     return result(task, 'copied', running.bytes, {
+      multipart: true,
       md5,
       ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
     })

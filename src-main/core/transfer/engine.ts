@@ -88,7 +88,11 @@ export interface TransferSummary {
   error?: string
 }
 
-export const DEFAULT_MULTIPART_THRESHOLD = 64 * 1024 * 1024
+// Normal objects up to this size stream in one PUT (their MD5 is known up front); larger ones go in
+// parts uploaded while the rest is read. rclone's cutoff is 200 MiB; parts cost S3-compatible servers more.
+export const DEFAULT_MULTIPART_THRESHOLD = 128 * 1024 * 1024
+// SLO/DLO objects have no known MD5, so a single PUT means reading them whole first: only small ones.
+export const BUFFER_THRESHOLD = 16 * 1024 * 1024
 
 /**
  * Per-object retries: patient, because a night's run must ride out a proxy restart or a short outage
@@ -126,6 +130,8 @@ export class Transfer {
   private readonly parked: CopyTask[] = []
   private deleted = 0
   private cancelled = false
+  /** Bumped on every provideCredentials: a failure of a request signed before that is not news. */
+  private credentialGeneration = 0
   /** Multipart uploads that failed and could not be aborted at the time. */
   private readonly unaborted: { key: string; uploadId: string }[] = []
 
@@ -198,6 +204,7 @@ export class Transfer {
     sessionToken?: string
   }): void {
     this.deps.target.setCredentials?.(credentials)
+    this.credentialGeneration++
     if (!this.waitingForCredentials) return
     this.waitingForCredentials = false
     clearTimeout(this.credentialTimer)
@@ -249,7 +256,14 @@ export class Transfer {
       const queue = this.deps.queue ?? new InProcessQueue(this.spec.maxWorkers * 2)
       const workers = Array.from({ length: this.spec.maxWorkers }, (_, i) => this.worker(i + 1, queue))
       this.emit({ type: 'state', state: 'running' })
-      await Promise.all([this.planInto(queue).finally(() => queue.close()), ...workers])
+      // A failed listing stops the workers, but the run only ends once every worker has settled: a
+      // copier still finishing would otherwise leave an upload behind after the job reported its end.
+      const planning = this.planInto(queue)
+        .catch((error: unknown) => {
+          if (!signal.aborted) this.stop(error)
+        })
+        .finally(() => queue.close())
+      await Promise.allSettled([planning, ...workers])
       if (signal.aborted) throw this.stopError ?? signal.reason
       await this.mirror()
       return this.finish('completed')
@@ -367,7 +381,8 @@ export class Transfer {
       budget: this.deps.shared.budget,
       buckets: [this.deps.shared.globalBandwidth, this.jobBandwidth],
       multipartThreshold: Math.max(MIN_PART_SIZE, spec.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD),
-      partConcurrency: spec.partConcurrency ?? 2,
+      bufferThreshold: BUFFER_THRESHOLD,
+      partConcurrency: spec.partConcurrency ?? 4,
       signal: this.controller.signal,
       onAbortFailed: (key, uploadId) => void this.unaborted.push({ key, uploadId }),
       ...(this.deps.journal ? { journal: this.deps.journal } : {}),
@@ -410,7 +425,7 @@ export class Transfer {
           key: result.key,
           bytes: result.bytes,
           attempts: result.attempts,
-          multipart: result.bytes > this.copyDeps().multipartThreshold,
+          multipart: result.multipart === true,
           ...(result.md5 ? { md5: result.md5 } : {}),
           ...(result.encodedMetadata ? { encodedMetadata: result.encodedMetadata } : {}),
         })
@@ -437,6 +452,7 @@ export class Transfer {
     const policy = { ...OBJECT_RETRY, ...this.spec.retry }
     const deps = this.copyDeps()
     for (let attempt = 1; ; attempt++) {
+      const generation = this.credentialGeneration
       let counted = 0
       try {
         const result = await copyObject(task, {
@@ -450,6 +466,8 @@ export class Transfer {
         const action: FailureAction = classifyFailure(error, this.deps.classifyTarget)
         const reason = error instanceof Error ? error.message : String(error)
         if (action === 'need-credentials') {
+          // Signed with keys replaced since: try again at once with the new ones.
+          if (generation !== this.credentialGeneration) continue
           this.needCredentials(task, reason)
           return undefined
         }

@@ -41,6 +41,8 @@ export interface CopyResult {
   attempts: number
   /** Why it was skipped or failed, for the log and the report. */
   reason?: string
+  /** Uploaded in parts. */
+  multipart?: boolean
   /** Metadata keys encoded to travel to S3, for the report. */
   encodedMetadata?: string[]
 }
