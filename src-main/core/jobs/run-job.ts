@@ -56,6 +56,8 @@ const MAX_LISTED = 200
 
 export class JobRun {
   private current: Transfer | undefined
+  /** The container copied last: its final numbers still answer progress() until the next one starts. */
+  private previous: Transfer | undefined
   private readonly now: () => Date
   private readonly controller = new AbortController()
   private paused = false
@@ -99,9 +101,9 @@ export class JobRun {
     this.current?.provideCredentials(credentials)
   }
 
-  /** Progress of the container being copied now. */
+  /** Progress of the container being copied now, or of the last one until the next starts. */
   progress(): ProgressSnapshot | undefined {
-    return this.current?.progress.snapshot()
+    return (this.current ?? this.previous)?.progress.snapshot()
   }
 
   /** Changes this run's limit now and for the containers still to come. */
@@ -324,6 +326,7 @@ export class JobRun {
       return await transfer.run()
     } finally {
       this.current = undefined
+      this.previous = transfer
     }
   }
 
