@@ -5,8 +5,10 @@ import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
 import { buildAppInfo } from './app-info'
 import { AppError } from './core/errors'
 import { CipherVault, DESKTOP_VAULT_FILE, MemoryVault, type SecretVault } from './core/secrets'
-import { bindRouterToIpcMain } from './ipc/electron-ipc'
+import { bindRouterToIpcMain, sendToAllWindows } from './ipc/electron-ipc'
 import { createHandlers, lazyProfileStore } from './ipc/handlers'
+import { forwardJobEvents } from './ipc/job-events'
+import { openJobHost } from './ipc/job-host'
 import { createRouter } from './ipc/router'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './window/app-protocol'
 import { hardenSession, hardenWebContents } from './window/harden'
@@ -76,9 +78,13 @@ if (!app.requestSingleInstanceLock()) {
       chrome: process.versions.chrome,
     })
     const dataDir = userDataDir()
+    // Opened before the window so runs the last session left unfinished are marked interrupted first.
+    const jobs = await openJobHost(dataDir)
+    forwardJobEvents(jobs.manager, sendToAllWindows)
     const handlers = createHandlers({
       info,
       profiles: lazyProfileStore(dataDir),
+      jobs: jobs.deps,
       ...(await openVault(dataDir)),
     })
     const router = createRouter(handlers, (channel, error) =>

@@ -11,10 +11,11 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { writePerformanceDoc } from './doc.mjs'
+import { lockServers } from './lock.mjs'
 import { measure, measuringWith } from './measure.mjs'
 import { startProxy } from './proxy.mjs'
 import { idleServerLoad, serverCpu, serverCpuDelta } from './server-cpu.mjs'
@@ -34,6 +35,7 @@ import { nodeForCli, oursCommand, rcloneCommand } from './tools.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const PREFIX = 'bench-'
 const WAN_DELAY_MS = 50
+const SERVER_NAMES = ['proxy', 'object', 'container', 'account']
 
 function options() {
   const { values } = parseArgs({
@@ -70,11 +72,11 @@ function log(line) {
 
 /** The test servers (idempotent start) and an up-to-date CLI build (scripts/migrate.mjs builds if stale). */
 function prepare() {
-  const servers = spawnSync('bash', [join(root, 'scripts', 'test-servers.sh'), 'start'], {
+  const start = spawnSync('bash', [join(root, 'scripts', 'test-servers.sh'), 'start'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  if (servers.status !== 0) throw new Error('scripts/test-servers.sh start failed')
+  if (start.status !== 0) throw new Error('scripts/test-servers.sh start failed')
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'migrate.mjs'), '--version'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -82,10 +84,13 @@ function prepare() {
   if (build.status !== 0) throw new Error('building the CLI failed')
   const rclone = spawnSync('rclone', ['version'], { encoding: 'utf8' })
   if (rclone.status !== 0) throw new Error('rclone is not installed (apt-get install rclone)')
-  return {
-    servers: JSON.parse(readFileSync(join(root, '.test-servers', 'servers.json'), 'utf8')),
-    rcloneVersion: rclone.stdout.split('\n')[0],
-  }
+  const dir = resolve(root, process.env.TEST_SERVERS_DIR ?? '.test-servers')
+  const servers = JSON.parse(readFileSync(join(dir, 'servers.json'), 'utf8'))
+  // The pids of the servers now up, so the bench notices if they are stopped or replaced while it runs.
+  servers.pids = Object.fromEntries(
+    SERVER_NAMES.map((name) => [name, Number(readFileSync(join(servers.dir, 'run', `${name}.pid`), 'utf8'))]),
+  )
+  return { servers, rcloneVersion: rclone.stdout.split('\n')[0] }
 }
 
 /** Where a run reaches Swift and S3: directly, or through one proxy each (so their counts stay apart). */
@@ -152,6 +157,7 @@ class Bench {
     const spec = { root, servers: this.servers, route, container: source.container, bucket, logDir }
     const { argv, env } =
       tool === 'ours' ? oursCommand(spec) : rcloneCommand({ ...spec, configFile: this.rcloneConfig })
+    this.checkServers()
     takeProxyStats(route) // drop anything counted between runs
     const cpuBefore = serverCpu(this.servers.dir)
     const measured = await measure(argv, { env, logBase: join(logDir, 'run') })
@@ -161,9 +167,28 @@ class Bench {
     const bytes = listed.reduce((sum, row) => sum + row.bytes, 0)
     const verified = listed.length === source.objects && bytes === source.bytes
     const record = { workload, index, tool, ...source, ...measured, server, proxy, verified, logDir }
-    this.runs.push(record)
     log(describe(record))
+    this.checkServers()
+    // A failed run has no meaningful figures, and the usual cause (servers gone, a broken build) spoils the
+    // runs after it too: stop, keep the logs, write nothing.
+    if (record.code !== 0 || !verified) {
+      throw new Error(`${workload} run ${index} of ${tool} failed (exit ${record.code}); see ${logDir}`)
+    }
+    this.runs.push(record)
     return record
+  }
+
+  /**
+   * The servers this bench started with must still be the ones answering. Another checkout's test run
+   * uses the same fixed ports: when it stops or replaces them, every later run would copy from a stranger.
+   */
+  checkServers() {
+    if (!this.serversOk())
+      throw new Error('the test servers went away during the bench (stopped or replaced): rerun')
+  }
+
+  serversOk() {
+    return SERVER_NAMES.every((name) => alive(this.servers.pids[name]))
   }
 
   /** Interleaved runs: ours, rclone, ours, rclone…; `each(i)` may add a run on the same bucket (W3). */
@@ -224,6 +249,7 @@ function describe(r) {
 async function main() {
   const opts = options()
   const started = new Date()
+  lockServers(process.env.TS_PROXY_PORT ?? 18080)
   const { servers, rcloneVersion } = prepare()
   const user = servers.tempauth.users.find((u) => u.user === 'test:tester')
   const swift = await swiftLogin({ authUrl: servers.tempauth.authUrl, user: user.user, key: user.key })
@@ -287,11 +313,19 @@ async function main() {
       await bench.pairs('W2', large, directRoute(servers))
     }
   } finally {
-    await counting.proxies.swift.close()
-    await counting.proxies.s3.close()
-    await delayed.proxies.swift.close()
-    await delayed.proxies.s3.close()
-    for (const name of await swift.listContainers(PREFIX)) await swift.deleteContainer(name)
+    for (const proxy of [
+      counting.proxies.swift,
+      counting.proxies.s3,
+      delayed.proxies.swift,
+      delayed.proxies.s3,
+    ]) {
+      await proxy.close()
+    }
+    if (bench.serversOk()) {
+      for (const name of await swift.listContainers(PREFIX)) await swift.deleteContainer(name)
+    } else {
+      log(`Not cleaning up: the servers changed. The next bench removes the ${PREFIX}* containers it finds.`)
+    }
   }
 
   const summaries = {}
@@ -331,10 +365,14 @@ async function main() {
       `Not writing docs/performance.md (pass --doc to). Markdown:\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}`,
     )
   }
-  const failed = bench.runs.filter((r) => r.code !== 0 || !r.verified)
-  if (failed.length) {
-    log(`${failed.length} run(s) failed or left an incomplete target; see their logs.`)
-    process.exitCode = 1
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -353,4 +391,9 @@ async function swiftVersion(servers) {
   }
 }
 
-await main()
+try {
+  await main()
+} catch (error) {
+  log(`\nThe bench stopped: ${error.message}`)
+  process.exitCode = 1
+}

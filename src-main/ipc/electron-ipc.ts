@@ -1,5 +1,6 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { fail } from '../../src-preload/contract/result'
+import type { EventSink } from './job-events'
 import type { Router } from './router'
 import { isTrustedSender } from './sender'
 
@@ -18,5 +19,12 @@ export function bindRouterToIpcMain(router: Router, trustedOrigins: () => readon
       if (!trusted) return fail('FORBIDDEN', 'This window may not call the application.')
       return router.dispatch(channel, input)
     })
+  }
+}
+
+/** Pushes a contract event to every open window: jobs belong to the app, so each window shows them. */
+export const sendToAllWindows: EventSink = (event, payload) => {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed()) window.webContents.send(event, payload)
   }
 }

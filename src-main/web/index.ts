@@ -4,6 +4,8 @@ import { buildAppInfo } from '../app-info'
 import { defaultConfigDir } from '../core/profiles'
 import { openBrowserVault, VAULT_KEY_ENV } from '../core/secrets'
 import { createHandlers, lazyProfileStore } from '../ipc/handlers'
+import { forwardJobEvents } from '../ipc/job-events'
+import { openJobHost } from '../ipc/job-host'
 import { createRouter } from '../ipc/router'
 import { newAccessToken } from './access'
 import { startWebServer } from './server'
@@ -35,7 +37,8 @@ async function main(): Promise<void> {
   const vault = await openBrowserVault(dataDir, process.env)
 
   const info = buildAppInfo('browser', { node: process.versions.node })
-  const handlers = createHandlers({ info, profiles: lazyProfileStore(dataDir), vault })
+  const jobs = await openJobHost(dataDir)
+  const handlers = createHandlers({ info, profiles: lazyProfileStore(dataDir), vault, jobs: jobs.deps })
   const router = createRouter(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error))
   const server = await startWebServer({
     router,
@@ -59,10 +62,13 @@ async function main(): Promise<void> {
       `Secrets are kept in memory only; set ${VAULT_KEY_ENV} to keep them encrypted in ${dataDir}.`,
     )
   }
+  // Pages that connect later call jobs.list; events only keep the open ones current.
+  forwardJobEvents(jobs.manager, (event, payload) => server.broadcast(event, payload))
   console.log(`Browser mode ready: ${server.url}`)
 
   const stop = (): void => {
-    void server.close().then(() => process.exit(0))
+    // History is written in the background; close() waits for it so the last states are kept.
+    void Promise.all([server.close(), jobs.manager.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

@@ -6,6 +6,17 @@ import type {
   ContainerPage,
   ContainerPageInput,
 } from './connections'
+import type {
+  JobBandwidthInput,
+  JobCredentialsInput,
+  JobCredentialsRequiredEvent,
+  JobDetail,
+  JobProgressEvent,
+  JobReportView,
+  JobRetryInput,
+  JobStartInput,
+  JobSummary,
+} from './jobs'
 import type { ProfileImportInput, ProfileImportResult } from './profile-import'
 import type {
   DeletedRecord,
@@ -38,13 +49,27 @@ export interface InvokeContract {
   'secrets.backend': { in: undefined; out: VaultInfo }
   'browse.containers': { in: ContainerPageInput; out: ContainerPage }
   'browse.bucket': { in: BucketCheckInput; out: BucketCheck }
+  'jobs.start': { in: JobStartInput; out: JobSummary }
+  'jobs.list': { in: undefined; out: JobSummary[] }
+  'jobs.get': { in: { id: string }; out: JobDetail }
+  'jobs.pause': { in: { id: string }; out: JobSummary }
+  'jobs.resume': { in: { id: string }; out: JobSummary }
+  'jobs.cancel': { in: { id: string }; out: JobSummary }
+  'jobs.retryFailed': { in: JobRetryInput; out: JobSummary }
+  'jobs.setBandwidth': { in: JobBandwidthInput; out: JobSummary }
+  'jobs.provideCredentials': { in: JobCredentialsInput; out: JobSummary }
+  'jobs.report': { in: { id: string }; out: JobReportView }
 }
 
 /**
- * Main → renderer pushes. None yet; jobs, progress and logs arrive with the engine.
- * A mapped type over `never` keeps the helpers below generic without an empty interface.
+ * Main → renderer pushes, to every window (and every browser-mode page). A job's state is pushed at
+ * once; progress is coalesced and carries absolute totals, so a page that missed some is still right.
  */
-export type EventContract = { [K in never]: never }
+export interface EventContract {
+  'job.state': JobSummary
+  'job.progress': JobProgressEvent
+  'job.credentialsRequired': JobCredentialsRequiredEvent
+}
 
 /** A renderer → main channel name. */
 export type InvokeChannel = keyof InvokeContract
@@ -77,10 +102,24 @@ export const invokeChannels = {
   'secrets.backend': true,
   'browse.containers': true,
   'browse.bucket': true,
+  'jobs.start': true,
+  'jobs.list': true,
+  'jobs.get': true,
+  'jobs.pause': true,
+  'jobs.resume': true,
+  'jobs.cancel': true,
+  'jobs.retryFailed': true,
+  'jobs.setBandwidth': true,
+  'jobs.provideCredentials': true,
+  'jobs.report': true,
 } as const satisfies Record<InvokeChannel, true>
 
 /** Runtime table of event channels (see {@link invokeChannels}). */
-export const eventChannels = {} as const satisfies Record<EventChannel, true>
+export const eventChannels = {
+  'job.state': true,
+  'job.progress': true,
+  'job.credentialsRequired': true,
+} as const satisfies Record<EventChannel, true>
 
 /** Whether a string names an invoke channel of the contract. */
 export function isInvokeChannel(name: unknown): name is InvokeChannel {

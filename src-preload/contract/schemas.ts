@@ -68,6 +68,35 @@ const bucket = z
   .min(1, { error: 'must not be empty' })
   .max(255)
 
+// Vault references as resolveJobSpec names them (`profile:<id>:<field>`); the length only bounds the input.
+const secretRefs = z.record(
+  z.string().min(1, { error: 'must be a secret reference' }).max(300, { error: 'is too long' }),
+  secretValue,
+)
+
+// 0 means no limit, as on the command line; the job manager says so again for every caller.
+const bandwidthMb = z
+  .number({ error: 'must be a number of MB/s, or null for no limit' })
+  .min(0, { error: 'must not be negative' })
+  .max(100_000, { error: 'is more than any link carries' })
+  .nullable()
+
+const jobRunOptions = z
+  .strictObject({
+    dryRun: z.boolean({ error: 'must be true or false' }),
+    verifyOnly: z.boolean({ error: 'must be true or false' }),
+    deep: z.boolean({ error: 'must be true or false' }),
+    maxWorkers: z
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(256, { error: 'must be at most 256' }),
+    bandwidthLimitMb: bandwidthMb,
+  })
+  .partial()
+
+const jobRef = z.strictObject({ id })
+
 export const inputSchemas = {
   'app.info': z.undefined(),
   'profiles.list': z.undefined(),
@@ -97,4 +126,27 @@ export const inputSchemas = {
     limit: z.number().int().min(1).max(1000).optional(),
   }),
   'browse.bucket': z.strictObject({ profileId: id, bucket }),
+  'jobs.start': z.strictObject({
+    definitionId: id,
+    options: jobRunOptions.optional(),
+    secrets: secretRefs.optional(),
+  }),
+  'jobs.list': z.undefined(),
+  'jobs.get': jobRef,
+  'jobs.pause': jobRef,
+  'jobs.resume': jobRef,
+  'jobs.cancel': jobRef,
+  'jobs.retryFailed': z.strictObject({ id, secrets: secretRefs.optional() }),
+  'jobs.setBandwidth': z.strictObject({ id, mb: bandwidthMb }),
+  'jobs.provideCredentials': z.strictObject({
+    id,
+    accessKeyId: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(256, { error: 'is too long' }),
+    secretAccessKey: secretValue,
+    sessionToken: secretValue.optional(),
+  }),
+  'jobs.report': jobRef,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeInput<C>> }

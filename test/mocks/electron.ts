@@ -78,6 +78,7 @@ export const session = {
 
 export class BrowserWindow extends FakeEmitter {
   static created: BrowserWindow[] = []
+  static getAllWindows: Mock = vi.fn(() => BrowserWindow.created)
   readonly webContents = new FakeWebContents()
   constructor(readonly options: Record<string, unknown>) {
     super()

@@ -230,7 +230,24 @@ export async function verify(
     } else {
       const entry = a.value as ObjectEntry
       const match = order === 0 ? (b.value as TargetEntry) : undefined
-      await schedule(() => check(entry, key as string, match, ports, options))
+      // One object that cannot be read (a network error after retries) must not end the verification of
+      // the rest: it is reported as not verified, with the reason.
+      await schedule(() =>
+        check(entry, key as string, match, ports, options).catch((error: unknown): VerifyRow => {
+          if (options.signal?.aborted) throw error
+          return {
+            name: entry.name,
+            key: key as string,
+            verification: 'mismatched',
+            sourceBytes: entry.bytes,
+            targetBytes: match?.size ?? null,
+            sourceMd5: null,
+            targetMd5: null,
+            method: 'none',
+            reason: `could not be verified: ${error instanceof Error ? error.message : String(error)}`,
+          }
+        }),
+      )
       a = await s.next()
       if (match) b = await t.next()
     }

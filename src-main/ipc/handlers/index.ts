@@ -5,6 +5,7 @@ import type { Handlers } from '../router'
 import { appHandlers } from './app'
 import { browseHandlers } from './browse'
 import { PendingImports } from './pending-imports'
+import { jobHandlers, type JobsDeps } from './jobs'
 import { importHandlers } from './profile-import'
 import { profileTestHandlers } from './profile-test'
 import { profileHandlers } from './profiles'
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   /** The profile store; see lazyProfileStore for why it is a function. */
   profiles: () => ProfileStore
   vault: SecretVault
+  /** The job manager the shell opened, and its log directory. */
+  jobs: JobsDeps
   /** Why the shell's usual vault could not be opened, when it fell back to another; shown in Settings. */
   vaultProblem?: string
   /** Clock for how long imported secrets are held; Date.now otherwise. */
@@ -33,7 +36,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...profileTestHandlers(records),
     ...secretHandlers(records, deps.vaultProblem),
     ...browseHandlers(records),
+    ...jobHandlers(records, deps.jobs),
   }
 }
 
 export { lazyProfileStore } from './lazy-store'
+export type { JobsDeps } from './jobs'

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { profileSecretRef } from '../../core/profiles'
 import { s3Input, SWIFT_AUTHS, swiftInput } from '../../core/profiles/test-fixtures'
 import { createRouter } from '../router'
-import { ipcHarness, tempHandlers, valueOf } from './test-support'
+import { ipcHarness, noJobs, tempHandlers, valueOf } from './test-support'
 import { createHandlers } from '.'
 import { testAppInfo } from '../../../test/fixtures/app-info'
 import { MemoryVault } from '../../core/secrets'
@@ -102,6 +102,7 @@ describe('secrets.backend', () => {
         info: testAppInfo(),
         profiles: () => store,
         vault: new MemoryVault(),
+        jobs: noJobs,
         vaultProblem: 'Secrets are kept for this session only: the file is damaged.',
       }),
     )

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invokeChannels, type InvokeChannel, type InvokeOutput } from '../../../src-preload/contract/channels'
 import type { Result } from '../../../src-preload/contract/result'
+import { AppError } from '../../core/errors'
 import { ProfileStore } from '../../core/profiles'
 import { MemoryVault, type SecretVault } from '../../core/secrets'
 import { createRouter, type Handlers } from '../router'
 import { testAppInfo } from '../../../test/fixtures/app-info'
-import { createHandlers } from '.'
+import { createHandlers, type JobsDeps } from '.'
 
 /**
  * Test helpers for the router and its transports; not used by the app. Core keeps its fixtures in the
@@ -26,7 +27,21 @@ export function stubHandlers(overrides: Partial<Handlers>): Handlers {
 }
 
 /** The real handlers over a profile store in a fresh temporary directory and a memory vault. */
-export function tempHandlers(options: { vault?: SecretVault; now?: () => number } = {}): {
+/** For tests of other domains: the jobs channels answer UNAVAILABLE. */
+export const noJobs: JobsDeps = {
+  manager: () => {
+    throw new AppError('UNAVAILABLE', 'No job manager in this test.')
+  },
+  logDir: '/nonexistent/logs',
+}
+
+interface HarnessOptions {
+  vault?: SecretVault
+  now?: () => number
+  jobs?: JobsDeps
+}
+
+export function tempHandlers(options: HarnessOptions = {}): {
   handlers: Handlers
   store: ProfileStore
   vault: SecretVault
@@ -40,6 +55,7 @@ export function tempHandlers(options: { vault?: SecretVault; now?: () => number 
     info: testAppInfo('browser'),
     profiles: () => store,
     vault,
+    jobs: options.jobs ?? noJobs,
     ...(options.now !== undefined && { now: options.now }),
   })
   return { handlers, store, vault, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
@@ -49,7 +65,7 @@ export function tempHandlers(options: { vault?: SecretVault; now?: () => number 
  * The router over {@link tempHandlers}, recording every reply as the renderer would receive it (JSON),
  * so a test can assert that no secret ever went back.
  */
-export function ipcHarness(options: { vault?: SecretVault; now?: () => number } = {}) {
+export function ipcHarness(options: HarnessOptions = {}) {
   const temp = tempHandlers(options)
   const internalErrors: unknown[] = []
   const router = createRouter(temp.handlers, (_channel, error) => internalErrors.push(error))
