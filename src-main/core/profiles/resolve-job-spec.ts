@@ -82,7 +82,11 @@ function swiftSource(
   }
 }
 
-function s3Target(profile: S3Profile, secrets: Record<string, string>): Omit<S3TargetOptions, 'bucket'> {
+/** The S3 target options of a profile and its secrets, minus the bucket (also used by Test connection). */
+export function s3TargetOptionsOf(
+  profile: S3Profile,
+  secrets: Record<string, string>,
+): Omit<S3TargetOptions, 'bucket'> {
   const {
     id: _id,
     name: _name,
@@ -134,7 +138,7 @@ export async function resolveJobSpec(
       directoryMarkers: source.directoryMarkers,
     },
     target: {
-      ...s3Target(s3, s3Secrets),
+      ...s3TargetOptionsOf(s3, s3Secrets),
       bucket: target.bucket,
       bucketMode: target.bucketMode,
       ...(target.destPrefix !== undefined && { destPrefix: target.destPrefix }),

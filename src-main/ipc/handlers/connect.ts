@@ -1,7 +1,8 @@
 import { AppError } from '../../core/errors'
 import type { S3Profile, SwiftProfile } from '../../core/profiles'
 import { toSwiftAuth } from '../../core/profiles/swift-profile'
-import { S3Target, type S3TargetOptions } from '../../core/s3'
+import { s3TargetOptionsOf } from '../../core/profiles/resolve-job-spec'
+import { S3Target } from '../../core/s3'
 import type { SecretVault } from '../../core/secrets'
 import { SwiftClient } from '../../core/swift'
 import { slotsOf, type AnyProfile } from './records'
@@ -60,31 +61,8 @@ export function swiftClientFor(profile: SwiftProfile, secrets: Record<string, st
   })
 }
 
-/** The S3 target options of a profile, minus the bucket. */
-export function s3OptionsFor(
-  profile: S3Profile,
-  secrets: Record<string, string>,
-): Omit<S3TargetOptions, 'bucket'> {
-  const {
-    id: _id,
-    name: _name,
-    provider: _provider,
-    credentials,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...options
-  } = profile
-  const target: Omit<S3TargetOptions, 'bucket'> = { ...options }
-  if (credentials.type === 'keys') {
-    target.credentials = {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: secrets['secretAccessKey'] ?? '',
-    }
-  } else if (credentials.type === 'aws-profile') {
-    target.profile = credentials.profile
-  }
-  return target
-}
+/** The S3 target options of a profile, minus the bucket: the same mapping a job run uses. */
+export const s3OptionsFor = s3TargetOptionsOf
 
 /** @throws S3ConfigError (VALIDATION) naming the field, e.g. `bucket` for a name S3 cannot have. */
 export function s3TargetFor(profile: S3Profile, secrets: Record<string, string>, bucket: string): S3Target {
