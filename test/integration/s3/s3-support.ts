@@ -49,18 +49,26 @@ export async function createBucket(client: S3Client, bucket: string): Promise<vo
   await client.send(new CreateBucketCommand({ Bucket: bucket }))
 }
 
-/** Empties and deletes a bucket, for afterAll hooks. */
+/**
+ * Empties and deletes a bucket, for afterAll hooks. Swift updates container listings asynchronously, so
+ * a bucket just emptied can still answer BucketNotEmpty for a moment: list, delete and try again.
+ */
 export async function removeBucket(client: S3Client, bucket: string): Promise<void> {
-  for (;;) {
-    // URL-encoded, as some tests store keys XML cannot carry.
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, EncodingType: 'url' }))
-    const keys = (page.Contents ?? []).flatMap((item) =>
-      item.Key === undefined ? [] : [decodeListedKey(item.Key)],
-    )
-    if (keys.length === 0) break
-    await Promise.all(keys.map((Key) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key }))))
+  for (let attempt = 1; ; attempt++) {
+    for (;;) {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket }))
+      const keys = (page.Contents ?? []).flatMap((item) => (item.Key === undefined ? [] : [item.Key]))
+      if (keys.length === 0) break
+      await Promise.all(keys.map((Key) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key }))))
+    }
+    try {
+      await client.send(new DeleteBucketCommand({ Bucket: bucket }))
+      return
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'BucketNotEmpty' || attempt >= 10) throw error
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
   }
-  await client.send(new DeleteBucketCommand({ Bucket: bucket }))
 }
 
 export const md5Base64 = (data: Buffer) => createHash('md5').update(data).digest('base64')
