@@ -56,8 +56,11 @@ export async function createBucket(client: S3Client, bucket: string): Promise<vo
 export async function removeBucket(client: S3Client, bucket: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     for (;;) {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket }))
-      const keys = (page.Contents ?? []).flatMap((item) => (item.Key === undefined ? [] : [item.Key]))
+      // URL-encoded listing: s3api cannot list keys with control characters otherwise.
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, EncodingType: 'url' }))
+      const keys = (page.Contents ?? []).flatMap((item) =>
+        item.Key === undefined ? [] : [decodeListedKey(item.Key)],
+      )
       if (keys.length === 0) break
       await Promise.all(keys.map((Key) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key }))))
     }
