@@ -8,6 +8,8 @@
 //   W4  W1 with both endpoints behind a proxy that delivers every chunk 50 ms late, both ways
 // W1, W3 and W4 go through a TCP proxy that counts HTTP requests and bytes (W1/W3 without delay); W2 goes
 // direct so 320 MiB do not have to cross this process. Results: the terminal and docs/performance.md.
+// One bench at a time per server set (a lock in the temp dir); it stops when the servers are restarted
+// under it, and saves every finished run in its work dir (runs.json) for `--from DIR` to report again.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -45,6 +47,7 @@ function options() {
       objects: { type: 'string' },
       only: { type: 'string' },
       doc: { type: 'boolean' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -52,7 +55,8 @@ function options() {
     process.stdout.write(
       'Usage: npm run bench [-- --quick] [--runs N] [--objects N] [--only W1,W2,W3,W4] [--doc|--no-doc]\n' +
         '  --quick    1 run each, W1 with 300 objects (a fast check; does not write docs/performance.md)\n' +
-        '  --doc      write docs/performance.md even with --quick/--only (a full run writes it by default)\n',
+        '  --doc      write docs/performance.md even with --quick/--only (a full run writes it by default)\n' +
+        '  --from DIR report again from the runs a bench saved in DIR (runs.json), without running anything\n',
     )
     process.exit(0)
   }
@@ -62,7 +66,8 @@ function options() {
     runs: Number(values.runs ?? (values.quick ? 1 : 3)),
     objects: Number(values.objects ?? (values.quick ? 300 : 2000)),
     only,
-    writeDoc: values.doc ?? full,
+    writeDoc: values.doc ?? (full && !values.from),
+    from: values.from,
   }
 }
 
@@ -175,6 +180,8 @@ class Bench {
       throw new Error(`${workload} run ${index} of ${tool} failed (exit ${record.code}); see ${logDir}`)
     }
     this.runs.push(record)
+    // Saved as they come, so a bench stopped later (servers restarted under it) keeps what it measured.
+    writeFileSync(join(this.workDir, 'runs.json'), JSON.stringify(this.runs, null, 1))
     return record
   }
 
@@ -191,7 +198,7 @@ class Bench {
     return SERVER_NAMES.every((name) => alive(this.servers.pids[name]))
   }
 
-  /** Interleaved runs: ours, rclone, ours, rclone…; `each(i)` may add a run on the same bucket (W3). */
+  /** Interleaved runs: ours, rclone, ours, rclone…; `after(i, buckets)` may add runs on those buckets (W3). */
   async pairs(workload, source, route, after) {
     for (let i = 1; i <= this.opts.runs; i++) {
       const buckets = {}
@@ -248,6 +255,7 @@ function describe(r) {
 
 async function main() {
   const opts = options()
+  if (opts.from) return report(loadSaved(opts.from), opts)
   const started = new Date()
   lockServers(process.env.TS_PROXY_PORT ?? 18080)
   const { servers, rcloneVersion } = prepare()
@@ -266,6 +274,18 @@ async function main() {
     .map(([name, cores]) => `${name} ${cores.toFixed(2)}`)
     .join(', ')
   log(`The idle servers keep ${idle.total.toFixed(2)} of ${os.cpus().length} cores busy (${busiest}).`)
+  const context = {
+    command: commandLine(),
+    started,
+    rcloneVersion,
+    swiftVersion: await swiftVersion(servers),
+    nodeVersion: spawnSync(nodeForCli(root), ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    measuringWith,
+    idle,
+    opts: { runs: opts.runs, objects: opts.objects, only: [...opts.only] },
+    workDir,
+  }
+  saveContext(workDir, context)
 
   const counting = await proxiedRoute(servers, 0)
   const delayed = await proxiedRoute(servers, WAN_DELAY_MS)
@@ -321,16 +341,38 @@ async function main() {
     ]) {
       await proxy.close()
     }
-    if (bench.serversOk()) {
-      for (const name of await swift.listContainers(PREFIX)) await swift.deleteContainer(name)
-    } else {
-      log(`Not cleaning up: the servers changed. The next bench removes the ${PREFIX}* containers it finds.`)
-    }
+    await cleanUp(bench, swift)
   }
 
+  context.finished = new Date()
+  context.delayedLoginMs = delayed.loginMs
+  saveContext(workDir, context)
+  report({ context, runs: bench.runs }, opts)
+}
+
+function saveContext(workDir, context) {
+  writeFileSync(join(workDir, 'context.json'), JSON.stringify(context, null, 1))
+}
+
+/** Reads what a bench saved in dir: its context and the runs it finished. */
+function loadSaved(dir) {
+  const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'))
+  const context = read('context.json')
+  return {
+    context: {
+      ...context,
+      started: new Date(context.started),
+      finished: new Date(context.finished ?? Date.now()),
+    },
+    runs: read('runs.json'),
+  }
+}
+
+/** Medians, targets, the terminal tables and (when asked) docs/performance.md. */
+function report({ context, runs }, opts) {
   const summaries = {}
   for (const workload of ['W1', 'W2', 'W3', 'W4']) {
-    const of = (tool) => bench.runs.filter((r) => r.workload === workload && r.tool === tool)
+    const of = (tool) => runs.filter((r) => r.workload === workload && r.tool === tool)
     if (of('ours').length && of('rclone').length) {
       summaries[workload] = { ours: summarize(of('ours')), rclone: summarize(of('rclone')) }
     }
@@ -338,32 +380,29 @@ async function main() {
   const targets = evaluateTargets(summaries)
   log(`\n${textTable(RESULT_HEADER, resultRows(summaries))}\n`)
   log(`${textTable(TARGET_HEADER, targetRows(targets))}\n`)
-
-  const context = {
-    command: commandLine(),
-    started,
-    finished: new Date(),
-    rcloneVersion,
-    swiftVersion: await swiftVersion(servers),
-    nodeVersion: spawnSync(nodeForCli(root), ['--version'], { encoding: 'utf8' }).stdout.trim(),
-    measuringWith,
-    idle,
-    delayedLoginMs: delayed.loginMs,
-    opts,
-    workDir,
-  }
   if (opts.writeDoc) {
     const path = writePerformanceDoc(join(root, 'docs', 'performance.md'), {
       context,
       summaries,
       targets,
-      runs: bench.runs,
+      runs,
     })
     log(`Wrote ${path}`)
   } else {
     log(
       `Not writing docs/performance.md (pass --doc to). Markdown:\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}`,
     )
+  }
+}
+
+/** Removes every bench container; a failure here must not cost the results of a finished bench. */
+async function cleanUp(bench, swift) {
+  const later = `The next bench removes the ${PREFIX}* containers it finds.`
+  if (!bench.serversOk()) return log(`Not cleaning up: the servers changed. ${later}`)
+  try {
+    for (const name of await swift.listContainers(PREFIX)) await swift.deleteContainer(name)
+  } catch (error) {
+    log(`Cleaning up failed (${error.message}). ${later}`)
   }
 }
 
