@@ -22,10 +22,10 @@ function renderApp() {
 describe('app frame', () => {
   beforeEach(() => {
     window.location.hash = ''
-    useNavigation.setState({ screen: 'migrations' })
+    useNavigation.setState({ screen: 'migrations', path: [] })
   })
 
-  it('shows the five screens in the navigation and the engine version', async () => {
+  it('shows the six screens in the navigation and the engine version', async () => {
     setApi(
       fakeApi({
         ok: true,
@@ -40,7 +40,7 @@ describe('app frame', () => {
     )
     renderApp()
     const nav = screen.getByRole('navigation', { name: 'Main navigation' })
-    for (const label of ['Migrations', 'Profiles', 'Schedules', 'Logs', 'Settings']) {
+    for (const label of ['Migrations', 'Profiles', 'Schedules', 'History', 'Logs', 'Settings']) {
       expect(nav).toHaveTextContent(label)
     }
     expect(await screen.findByText('Version 3.2.1')).toBeInTheDocument()

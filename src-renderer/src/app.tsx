@@ -4,11 +4,14 @@ import {
   IconArrowsTransferUp,
   IconCalendarTime,
   IconFileText,
+  IconHistory,
   IconPlugConnected,
   IconSettings,
 } from '@tabler/icons-react'
 import { useEffect, type ReactNode } from 'react'
 import { ColorSchemeToggle } from './components/ColorSchemeToggle'
+import { HistoryScreen } from './features/history/HistoryScreen'
+import { JobScreen } from './features/job/JobScreen'
 import { LogsScreen } from './features/logs/LogsScreen'
 import { MigrationsScreen } from './features/migrations/MigrationsScreen'
 import { ProfilesScreen } from './features/profiles/ProfilesScreen'
@@ -26,6 +29,7 @@ const NAV: ReadonlyArray<{ screen: Screen; label: string; icon: ReactNode; view:
   },
   { screen: 'profiles', label: 'Profiles', icon: <IconPlugConnected size={18} />, view: ProfilesScreen },
   { screen: 'schedules', label: 'Schedules', icon: <IconCalendarTime size={18} />, view: SchedulesScreen },
+  { screen: 'history', label: 'History', icon: <IconHistory size={18} />, view: HistoryScreen },
   { screen: 'logs', label: 'Logs', icon: <IconFileText size={18} />, view: LogsScreen },
   { screen: 'settings', label: 'Settings', icon: <IconSettings size={18} />, view: SettingsScreen },
 ]
@@ -42,8 +46,9 @@ export function App(): ReactNode {
     return followHashChanges()
   }, [])
 
-  const current = NAV.find((item) => item.screen === screen) ?? NAV[0]!
-  const View = current.view
+  // A run's live view belongs under Migrations in the navigation.
+  const highlighted: Screen = screen === 'job' ? 'migrations' : screen
+  const View = screen === 'job' ? JobScreen : (NAV.find((item) => item.screen === screen) ?? NAV[0]!).view
 
   return (
     <AppShell
@@ -84,8 +89,8 @@ export function App(): ReactNode {
               component="button"
               label={item.label}
               leftSection={item.icon}
-              active={item.screen === screen}
-              aria-current={item.screen === screen ? 'page' : undefined}
+              active={item.screen === highlighted}
+              aria-current={item.screen === highlighted ? 'page' : undefined}
               onClick={() => navigate(item.screen)}
             />
           ))}
