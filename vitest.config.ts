@@ -11,6 +11,7 @@ const root = import.meta.dirname
  * - shell: Electron glue (ipc/, window/, adapters/, preload, browser mode) with `electron` aliased to a mock.
  * - renderer: stores and components in happy-dom with a fake `window.api`.
  * - built: the built app (out/), checked without Electron; run after `npm run build`.
+ * - security: the Electronegativity gate (scripts/security-scan.mjs) on this app and on an insecure fixture.
  * - integration: against the real loopback servers; run after `scripts/test-servers.sh start`.
  */
 export default defineConfig({
@@ -31,7 +32,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'src-main/*.test.ts',
-            'src-main/{ipc,window,adapters,web,common}/**/*.test.ts',
+            'src-main/{ipc,window,adapters,web,common,desktop}/**/*.test.ts',
             'src-preload/**/*.test.ts',
           ],
         },
@@ -51,6 +52,14 @@ export default defineConfig({
           environment: 'node',
           include: ['test/built/**/*.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'security',
+          environment: 'node',
+          include: ['test/security/**/*.test.ts'],
+          testTimeout: 120_000,
         },
       },
       {

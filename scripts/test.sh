@@ -67,6 +67,10 @@ phase typecheck tsc -b
 phase lint eslint --max-warnings 0 .
 phase format prettier --check .
 phase build electron-vite build
+# Electronegativity over the app's sources: fails on any HIGH finding or unparsable file, and is
+# proven able to fail on an insecure fixture (test/security/; the scan itself: scripts/security-scan.mjs).
+phase security-scan="$REPORTS/vitest-security.json" vitest run --project security \
+  --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-security.json"
 
 # --- tests without servers ----------------------------------------------------------------------
 # Core tests must see no Electron stand-in at all (see test/setup/no-electron.ts).

@@ -12,6 +12,7 @@ describe('main window', () => {
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
