@@ -22,9 +22,11 @@ const ELECTRON_FENCE = {
         '**/adapters/**',
         '**/window',
         '**/window/**',
+        '**/desktop',
+        '**/desktop/**',
         'electron/*',
       ],
-      message: 'core and cli may not depend on the Electron shell (ipc/, adapters/, window/).',
+      message: 'core and cli may not depend on the Electron shell (ipc/, adapters/, window/, desktop/).',
     },
   ],
 }
@@ -77,7 +79,15 @@ export default tseslint.config(
           paths: ELECTRON_FENCE.paths,
           patterns: [
             {
-              group: ['**/adapters', '**/adapters/**', '**/window', '**/window/**', '**/ipc/electron-ipc'],
+              group: [
+                '**/adapters',
+                '**/adapters/**',
+                '**/window',
+                '**/window/**',
+                '**/desktop',
+                '**/desktop/**',
+                '**/ipc/electron-ipc',
+              ],
               message: 'Browser mode runs in plain Node: no Electron shell code.',
             },
           ],

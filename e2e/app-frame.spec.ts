@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { collectPageErrors, expect, test } from './fixtures'
 
-const SCREENS = ['Migrations', 'Profiles', 'Schedules', 'Logs', 'Settings']
+const SCREENS = ['Migrations', 'Profiles', 'Schedules', 'History', 'Logs', 'Settings']
 const SHOTS = 'test-results/screenshots'
 mkdirSync(SHOTS, { recursive: true })
 
-test('the app frame opens in browser mode with five screens and no console errors', async ({ page, app }) => {
+test('the app frame opens in browser mode with six screens and no console errors', async ({ page, app }) => {
   const errors = collectPageErrors(page)
   const response = await page.goto(app.url)
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")

@@ -16,12 +16,14 @@ export interface AppServer {
 const ROOT = join(import.meta.dirname, '..')
 
 /** Starts `out/main/web.js` on a free port and waits for the URL it prints. */
-async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
+async function startServer(
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<{ server: AppServer; child: ChildProcess }> {
   const token = randomBytes(24).toString('base64url')
   const dataDir = mkdtempSync(join(tmpdir(), 'swift2s3-e2e-'))
   const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, SWIFT2S3_WEB_TOKEN: token, SWIFT2S3_DATA_DIR: dataDir },
+    env: { ...process.env, ...extraEnv, SWIFT2S3_WEB_TOKEN: token, SWIFT2S3_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -52,9 +54,11 @@ export function collectPageErrors(page: Page): string[] {
   return errors
 }
 
-export const test = base.extend<{ app: AppServer }>({
-  app: async ({}, use) => {
-    const { server, child } = await startServer()
+export const test = base.extend<{ app: AppServer; serverEnv: Record<string, string> }>({
+  /** More environment for the server, per file: `test.use({ serverEnv: { SWIFT2S3_FAKE_NOW: … } })`. */
+  serverEnv: [{}, { option: true }],
+  app: async ({ serverEnv }, use) => {
+    const { server, child } = await startServer(serverEnv)
     await use(server)
     child.kill('SIGTERM')
   },

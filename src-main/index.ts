@@ -1,15 +1,24 @@
 import { join } from 'node:path'
-import { app, session, type BrowserWindow } from 'electron'
+import { app, session } from 'electron'
 import { pinUserDataDir, userDataDir } from './adapters/paths'
+import { electronFileOffer } from './adapters/file-offer'
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher'
 import { buildAppInfo } from './app-info'
 import { AppError } from './core/errors'
+import { LogService } from './core/logs'
 import { CipherVault, DESKTOP_VAULT_FILE, MemoryVault, type SecretVault } from './core/secrets'
+import { chooseFolder } from './desktop/dialogs'
+import { installDesktop, type DesktopShell } from './desktop/install'
+import { startedAtLogin } from './desktop/login-item'
+import { scheduleNotifier } from './desktop/schedule-notifications'
 import { bindRouterToIpcMain, sendToAllWindows } from './ipc/electron-ipc'
 import { createHandlers, lazyProfileStore } from './ipc/handlers'
 import { forwardJobEvents } from './ipc/job-events'
+import { forwardLogEvents } from './ipc/log-events'
 import { openJobHost } from './ipc/job-host'
 import { createRouter } from './ipc/router'
+import { openScheduleHost } from './ipc/schedule-host'
+import { openSettingsHost } from './ipc/settings-host'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './window/app-protocol'
 import { hardenSession, hardenWebContents } from './window/harden'
 import { createMainWindow } from './window/main-window'
@@ -24,7 +33,11 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
 const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN]
 
-let mainWindow: BrowserWindow | null = null
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+// Tray images; packaged as app.asar/resources next to out/.
+const resourcesDir = join(import.meta.dirname, '../../resources')
+
+let desktop: DesktopShell | null = null
 
 /**
  * The vault: safeStorage ciphertext in userData. Called after `ready`, before which safeStorage cannot
@@ -41,17 +54,9 @@ async function openVault(dir: string): Promise<{ vault: SecretVault; vaultProble
   }
 }
 
+/** Brings the window up (a relaunch, the dock); before `ready` there is nothing to show yet. */
 function showMainWindow(): void {
-  if (mainWindow && !mainWindow.isDestroyed()) {
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
-    return
-  }
-  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), rendererUrl)
-  mainWindow.on('closed', () => {
-    mainWindow = null
-  })
+  desktop?.show()
 }
 
 // A second launch focuses the running instance instead of starting another engine on the same data.
@@ -81,16 +86,60 @@ if (!app.requestSingleInstanceLock()) {
     // Opened before the window so runs the last session left unfinished are marked interrupted first.
     const jobs = await openJobHost(dataDir)
     forwardJobEvents(jobs.manager, sendToAllWindows)
+    // Settings put their limits into force before the window can start a job.
+    const settings = openSettingsHost(dataDir, jobs.manager, jobs.deps)
+    const shell = installDesktop({
+      manager: jobs.manager,
+      settings: settings.store,
+      createWindow: (url) => createMainWindow(preloadPath, url),
+      rendererUrl,
+      resourcesDir,
+    })
+    desktop = shell
+    // Exports go through main's save dialog; the HTML summary opens in the system browser.
+    const logs = {
+      service: new LogService({ jobs: () => jobs.manager }),
+      files: electronFileOffer(() => shell.window()),
+    }
+    forwardLogEvents(jobs.manager, logs.service, sendToAllWindows)
+    const profiles = lazyProfileStore(dataDir)
+    const opened = await openVault(dataDir)
+    // Schedules fire with the window closed: the app stays in the tray while one is still to come.
+    const schedules = openScheduleHost({
+      dataDir,
+      manager: jobs.manager,
+      settings: settings.store,
+      profiles,
+      vault: opened.vault,
+      jobs: settings.jobs,
+      send: sendToAllWindows,
+    })
+    const keepForSchedules = (): void =>
+      shell.keepInTray('schedules', schedules.scheduler.hasActiveSchedules())
+    keepForSchedules()
+    schedules.on((event) => {
+      if (event.type === 'schedules-changed') keepForSchedules()
+    })
+    schedules.on(
+      scheduleNotifier({
+        settings: () => settings.store.get().notifications,
+        openSchedules: () => shell.show('#/schedules'),
+      }),
+    )
     const handlers = createHandlers({
       info,
-      profiles: lazyProfileStore(dataDir),
-      jobs: jobs.deps,
-      ...(await openVault(dataDir)),
+      profiles,
+      jobs: settings.jobs,
+      settings: settings.deps((current) => chooseFolder(shell.window(), current)),
+      logs,
+      schedules: () => schedules.scheduler,
+      ...opened,
     })
     const router = createRouter(handlers, (channel, error) =>
       console.error(`[ipc] ${channel} failed:`, error),
     )
     bindRouterToIpcMain(router, () => trustedOrigins)
-    showMainWindow()
+    // Started with the session (Start at login): stay in the tray until the user opens the window.
+    if (!startedAtLogin(process.argv, { app })) shell.show()
   })
 }

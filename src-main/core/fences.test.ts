@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
  */
 const SRC_MAIN = join(import.meta.dirname, '..')
 const FENCED = ['core', 'cli']
-const FORBIDDEN = [/^electron(\/|$)/, /^electron-store$/, /(^|\/)(ipc|adapters|window)(\/|$)/]
+const FORBIDDEN = [/^electron(\/|$)/, /^electron-store$/, /(^|\/)(ipc|adapters|window|desktop)(\/|$)/]
 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [] // cli/ arrives with the CLI issue

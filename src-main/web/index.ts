@@ -4,10 +4,16 @@ import { buildAppInfo } from '../app-info'
 import { defaultConfigDir } from '../core/profiles'
 import { openBrowserVault, VAULT_KEY_ENV } from '../core/secrets'
 import { createHandlers, lazyProfileStore } from '../ipc/handlers'
-import { forwardJobEvents } from '../ipc/job-events'
+import { LogService } from '../core/logs'
+import { forwardJobEvents, type EventSink } from '../ipc/job-events'
+import { forwardLogEvents } from '../ipc/log-events'
 import { openJobHost } from '../ipc/job-host'
 import { createRouter } from '../ipc/router'
+import { openScheduleHost } from '../ipc/schedule-host'
+import { openSettingsHost } from '../ipc/settings-host'
 import { newAccessToken } from './access'
+import { injectedClock } from './injected-clock'
+import { OneTimeFiles, webFileOffer } from './one-time-files'
 import { startWebServer } from './server'
 
 /**
@@ -37,8 +43,37 @@ async function main(): Promise<void> {
   const vault = await openBrowserVault(dataDir, process.env)
 
   const info = buildAppInfo('browser', { node: process.versions.node })
-  const jobs = await openJobHost(dataDir)
-  const handlers = createHandlers({ info, profiles: lazyProfileStore(dataDir), vault, jobs: jobs.deps })
+  // Browser-mode tests set SWIFT2S3_FAKE_NOW (and SWIFT2S3_CLOCK_RATE) to see schedules come due.
+  const clocks = injectedClock(process.env)
+  if (clocks) console.warn(`Test clock in use: it is now ${new Date(clocks.scheduler.now()).toISOString()}.`)
+  const jobs = await openJobHost(dataDir, clocks?.jobs)
+  // Settings put their limits into force before any page can start a job.
+  const settings = openSettingsHost(dataDir, jobs.manager, jobs.deps)
+  // Exports and reports reach the page as one-time download URLs served next to the app.
+  const files = new OneTimeFiles()
+  const logs = { service: new LogService({ jobs: () => jobs.manager }), files: webFileOffer(files) }
+  const profiles = lazyProfileStore(dataDir)
+  // Events reach the pages once the server is up; until then there is no page to tell.
+  let broadcast: EventSink = () => {}
+  const schedules = openScheduleHost({
+    dataDir,
+    manager: jobs.manager,
+    settings: settings.store,
+    profiles,
+    vault,
+    jobs: settings.jobs,
+    ...(clocks && { clock: clocks.scheduler }),
+    send: (event, payload) => broadcast(event, payload),
+  })
+  const handlers = createHandlers({
+    info,
+    profiles,
+    vault,
+    jobs: settings.jobs,
+    settings: settings.deps(),
+    logs,
+    schedules: () => schedules.scheduler,
+  })
   const router = createRouter(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error))
   const server = await startWebServer({
     router,
@@ -46,6 +81,7 @@ async function main(): Promise<void> {
     token,
     host,
     port,
+    files,
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(
@@ -62,12 +98,16 @@ async function main(): Promise<void> {
       `Secrets are kept in memory only; set ${VAULT_KEY_ENV} to keep them encrypted in ${dataDir}.`,
     )
   }
+  broadcast = (event, payload) => server.broadcast(event, payload)
   // Pages that connect later call jobs.list; events only keep the open ones current.
   forwardJobEvents(jobs.manager, (event, payload) => server.broadcast(event, payload))
+  forwardLogEvents(jobs.manager, logs.service, (event, payload) => server.broadcast(event, payload))
   console.log(`Browser mode ready: ${server.url}`)
 
   const stop = (): void => {
     // History is written in the background; close() waits for it so the last states are kept.
+    settings.stop()
+    schedules.stop()
     void Promise.all([server.close(), jobs.manager.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { MemoryVault } from '../core/secrets'
 import { createHandlers, lazyProfileStore } from '../ipc/handlers'
-import { noJobs } from '../ipc/handlers/test-support'
+import { noJobs, tempSettings } from '../ipc/handlers/test-support'
 import { createRouter } from '../ipc/router'
 import { startWebServer, type WebServer } from './server'
 import { testAppInfo } from '../../test/fixtures/app-info'
@@ -25,6 +25,7 @@ beforeAll(async () => {
     profiles: lazyProfileStore(dataDir),
     vault,
     jobs: noJobs,
+    settings: tempSettings(dataDir),
   })
   server = await startWebServer({ router: createRouter(handlers), rendererDir, token: TOKEN })
 })

@@ -5,6 +5,7 @@ import { SECURITY_HEADERS } from '../common/csp'
 import { readRendererFile } from '../common/renderer-files'
 import type { Router } from '../ipc/router'
 import { hostAllowed, originAllowed, tokenMatches } from './access'
+import { FILES_PATH, serveOneTimeFile, type OneTimeFiles } from './one-time-files'
 import { parseClientMessage, type ServerMessage } from './protocol'
 
 /** Options of a browser-mode server. */
@@ -16,6 +17,8 @@ export interface WebServerOptions {
   host?: string
   /** 0 picks a free port. */
   port?: number
+  /** One-time downloads (exported logs and reports) handed out over the socket. */
+  files?: OneTimeFiles
 }
 
 /** A running browser-mode server. */
@@ -49,7 +52,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function serveAsset(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, port)) return deny(res, 421, 'Misdirected request')
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed')
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    if (options.files && path.startsWith(FILES_PATH)) return serveOneTimeFile(options.files, req, res, url)
     const file = await readRendererFile(options.rendererDir, path)
     if (!file) return deny(res, 404, 'Not found')
     res.writeHead(200, {

@@ -32,7 +32,7 @@ describe('web contents hardening', () => {
 describe('session hardening', () => {
   const defaultSession = session.defaultSession as unknown as {
     permissionRequestHandler: (c: unknown, p: string, cb: (granted: boolean) => void) => void
-    permissionCheckHandler: () => boolean
+    permissionCheckHandler: (c: unknown, p: string) => boolean
     headersReceived: (details: unknown, cb: (response: unknown) => void) => void
   }
   hardenSession(defaultSession as never)
@@ -43,9 +43,16 @@ describe('session hardening', () => {
       const callback = vi.fn()
       defaultSession.permissionRequestHandler({}, name, callback)
       expect(callback).toHaveBeenCalledWith(false)
-      expect(defaultSession.permissionCheckHandler()).toBe(false)
+      expect(defaultSession.permissionCheckHandler({}, name)).toBe(false)
     },
   )
+
+  it('allows writing to the clipboard, for "Copy as CLI command"', () => {
+    const callback = vi.fn()
+    defaultSession.permissionRequestHandler({}, 'clipboard-sanitized-write', callback)
+    expect(callback).toHaveBeenCalledWith(true)
+    expect(defaultSession.permissionCheckHandler({}, 'clipboard-sanitized-write')).toBe(true)
+  })
 
   it('adds the CSP header to http responses (dev server)', () => {
     const callback = vi.fn()

@@ -15,15 +15,20 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
+/** Writing text to the clipboard ("Copy as CLI command"); reading it stays denied. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write'])
+
 /**
- * Denies every permission request and check (camera, notifications from the page, geolocation…):
- * the UI needs none; desktop notifications are sent by main, not the page.
+ * Denies every permission request and check (camera, notifications from the page, geolocation,
+ * reading the clipboard…) except writing to the clipboard: desktop notifications are sent by main.
  * Also sets the CSP header on http(s) responses, which matters for the dev server only
  * (the packaged app serves `app://`, whose handler sets the header itself).
  */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  )
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!/^https?:/.test(details.url)) return callback({})
     callback({

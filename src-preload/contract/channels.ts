@@ -1,6 +1,9 @@
 import type {
   BucketCheck,
   BucketCheckInput,
+  BucketCreateInput,
+  BucketList,
+  BucketListInput,
   ConnectionTestInput,
   ConnectionTestResult,
   ContainerPage,
@@ -8,6 +11,8 @@ import type {
 } from './connections'
 import type {
   JobBandwidthInput,
+  JobCommand,
+  JobCommandInput,
   JobCredentialsInput,
   JobCredentialsRequiredEvent,
   JobDetail,
@@ -17,7 +22,18 @@ import type {
   JobStartInput,
   JobSummary,
 } from './jobs'
-import type { ProfileImportInput, ProfileImportResult } from './profile-import'
+import type {
+  LogAppendedEvent,
+  LogExportInput,
+  LogExportResult,
+  LogFindInput,
+  LogFound,
+  LogOpenResult,
+  LogPage,
+  LogReadInput,
+  LogRun,
+} from './logs'
+import type { AwsProfileList, ProfileImportInput, ProfileImportResult } from './profile-import'
 import type {
   DeletedRecord,
   ProfileList,
@@ -27,8 +43,26 @@ import type {
   RecordRef,
   SavedEntry,
 } from './profiles'
-import type { ProfileSecrets, SecretFieldRef, SecretSetInput, SecretSlotUpdate, VaultInfo } from './secrets'
-import type { AppInfo } from './types'
+import type {
+  GlobalBandwidthWindows,
+  Schedule,
+  ScheduleDraft,
+  ScheduleNotice,
+  SchedulePreview,
+  SchedulePreviewInput,
+  ScheduleSaveResult,
+  SchedulesChangedEvent,
+} from './schedules'
+import type {
+  InsecureConsentInput,
+  ProfileSecrets,
+  SecretFieldRef,
+  SecretSetInput,
+  SecretSlotUpdate,
+  VaultInfo,
+} from './secrets'
+import type { SettingsPatch, SettingsView } from './settings'
+import type { AppInfo, NavigateEvent } from './types'
 
 /**
  * The IPC contract: every renderer → main channel with its input and output type.
@@ -43,12 +77,16 @@ export interface InvokeContract {
   'profiles.duplicate': { in: { kind: RecordKind; id: string; name?: string }; out: ProfileSaveResult }
   'profiles.test': { in: ConnectionTestInput; out: ConnectionTestResult }
   'profiles.import': { in: ProfileImportInput; out: ProfileImportResult }
+  'profiles.awsProfiles': { in: undefined; out: AwsProfileList }
   'secrets.set': { in: SecretSetInput; out: SecretSlotUpdate }
   'secrets.status': { in: { profileId: string }; out: ProfileSecrets }
   'secrets.clear': { in: SecretFieldRef; out: SecretSlotUpdate }
   'secrets.backend': { in: undefined; out: VaultInfo }
+  'secrets.allowInsecure': { in: InsecureConsentInput; out: VaultInfo }
   'browse.containers': { in: ContainerPageInput; out: ContainerPage }
   'browse.bucket': { in: BucketCheckInput; out: BucketCheck }
+  'browse.buckets': { in: BucketListInput; out: BucketList }
+  'browse.createBucket': { in: BucketCreateInput; out: BucketCheck }
   'jobs.start': { in: JobStartInput; out: JobSummary }
   'jobs.list': { in: undefined; out: JobSummary[] }
   'jobs.get': { in: { id: string }; out: JobDetail }
@@ -59,6 +97,29 @@ export interface InvokeContract {
   'jobs.setBandwidth': { in: JobBandwidthInput; out: JobSummary }
   'jobs.provideCredentials': { in: JobCredentialsInput; out: JobSummary }
   'jobs.report': { in: { id: string }; out: JobReportView }
+  'logs.list': { in: undefined; out: LogRun[] }
+  'logs.read': { in: LogReadInput; out: LogPage }
+  'logs.find': { in: LogFindInput; out: LogFound }
+  /** Main saves through its own dialog (desktop) or hands out a one-time download URL (browser mode). */
+  'logs.export': { in: LogExportInput; out: LogExportResult }
+  'logs.openReport': { in: { jobId: string }; out: LogOpenResult }
+  'jobs.cliCommand': { in: JobCommandInput; out: JobCommand }
+  'settings.get': { in: undefined; out: SettingsView }
+  'settings.save': { in: SettingsPatch; out: SettingsView }
+  /** Main shows its own folder dialog; the page never sends a path. Desktop only. */
+  'settings.chooseLogDir': { in: undefined; out: SettingsView }
+  'schedules.list': { in: undefined; out: Schedule[] }
+  'schedules.get': { in: { id: string }; out: Schedule }
+  /** Saves and says whether the migration can run with nobody at the screen (it saves either way). */
+  'schedules.save': { in: ScheduleDraft; out: ScheduleSaveResult }
+  'schedules.delete': { in: { id: string }; out: { id: string } }
+  'schedules.setEnabled': { in: { id: string; enabled: boolean }; out: ScheduleSaveResult }
+  /** Starts the schedule's migration now; missing secrets fail at once (AUTH). */
+  'schedules.runNow': { in: { id: string }; out: JobSummary }
+  /** The next five runs, the description and the unattended check of a draft, saving nothing. */
+  'schedules.preview': { in: SchedulePreviewInput; out: SchedulePreview }
+  'schedules.windows.get': { in: undefined; out: GlobalBandwidthWindows }
+  'schedules.windows.save': { in: GlobalBandwidthWindows; out: GlobalBandwidthWindows }
 }
 
 /**
@@ -69,6 +130,13 @@ export interface EventContract {
   'job.state': JobSummary
   'job.progress': JobProgressEvent
   'job.credentialsRequired': JobCredentialsRequiredEvent
+  'log.appended': LogAppendedEvent
+  /** Main asks the page to show a screen (a desktop notification about a job was clicked). */
+  'app.navigate': NavigateEvent
+  /** The schedule list changed (saved, ran, finished); the page replaces its copy. */
+  'schedules.changed': SchedulesChangedEvent
+  /** A scheduled run was skipped, waits for or needs secrets, or failed; the desktop shell also notifies. */
+  'schedule.notice': ScheduleNotice
 }
 
 /** A renderer → main channel name. */
@@ -96,12 +164,16 @@ export const invokeChannels = {
   'profiles.duplicate': true,
   'profiles.test': true,
   'profiles.import': true,
+  'profiles.awsProfiles': true,
   'secrets.set': true,
   'secrets.status': true,
   'secrets.clear': true,
   'secrets.backend': true,
+  'secrets.allowInsecure': true,
   'browse.containers': true,
   'browse.bucket': true,
+  'browse.buckets': true,
+  'browse.createBucket': true,
   'jobs.start': true,
   'jobs.list': true,
   'jobs.get': true,
@@ -112,6 +184,24 @@ export const invokeChannels = {
   'jobs.setBandwidth': true,
   'jobs.provideCredentials': true,
   'jobs.report': true,
+  'logs.list': true,
+  'logs.read': true,
+  'logs.find': true,
+  'logs.export': true,
+  'logs.openReport': true,
+  'jobs.cliCommand': true,
+  'settings.get': true,
+  'settings.save': true,
+  'settings.chooseLogDir': true,
+  'schedules.list': true,
+  'schedules.get': true,
+  'schedules.save': true,
+  'schedules.delete': true,
+  'schedules.setEnabled': true,
+  'schedules.runNow': true,
+  'schedules.preview': true,
+  'schedules.windows.get': true,
+  'schedules.windows.save': true,
 } as const satisfies Record<InvokeChannel, true>
 
 /** Runtime table of event channels (see {@link invokeChannels}). */
@@ -119,6 +209,10 @@ export const eventChannels = {
   'job.state': true,
   'job.progress': true,
   'job.credentialsRequired': true,
+  'log.appended': true,
+  'app.navigate': true,
+  'schedules.changed': true,
+  'schedule.notice': true,
 } as const satisfies Record<EventChannel, true>
 
 /** Whether a string names an invoke channel of the contract. */

@@ -89,3 +89,19 @@ export interface BucketCheck {
   /** Why the bucket cannot be used as it is. */
   error?: IpcError
 }
+
+/** Input of `browse.buckets`: the buckets an S3 profile's keys may list. */
+export interface BucketListInput {
+  profileId: string
+}
+
+/** The buckets an S3 profile's keys can see, sorted by name (at most 1,000). */
+export interface BucketList {
+  buckets: string[]
+}
+
+/** Input of `browse.createBucket`: a new bucket in the profile's region. */
+export interface BucketCreateInput {
+  profileId: string
+  bucket: string
+}

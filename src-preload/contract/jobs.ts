@@ -1,3 +1,5 @@
+import type { JobDefinitionDraft } from './profiles'
+
 /**
  * The jobs.* channels and job.* events. Plain data copied from main's job manager (core/jobs/
  * job-manager-types.ts) rather than imported, so the renderer bundle never reaches into core; the
@@ -17,6 +19,8 @@ export type JobState =
   | 'cancelled'
   | 'interrupted'
   | 'needs-credentials'
+  /** A scheduled run that did not start because the schedule's previous run was still under way. */
+  | 'skipped'
 
 export type VerificationClass = 'verified-md5' | 'verified-recorded' | 'mismatched' | 'missing'
 
@@ -49,6 +53,9 @@ export interface JobSummary {
   id: string
   name: string
   definitionId: string | null
+  /** A person started it, or a schedule (then `scheduleId` says which). */
+  trigger: 'manual' | 'schedule'
+  scheduleId: string | null
   retryOf: string | null
   rerunBy: string | null
   state: JobState
@@ -128,14 +135,37 @@ export interface JobDetail extends JobSummary {
   spec: JobSpecView
 }
 
-/** Input of `jobs.start`. */
-export interface JobStartInput {
-  /** The saved migration to run. */
-  definitionId: string
+/** Input of `jobs.start`: a saved migration by id, or one the New Migration form has not saved. */
+export type JobStartInput = JobStartFromDefinition | JobStartInline
+
+interface JobStartBase {
   /** Choices for this run only, replacing the saved ones. */
   options?: Partial<Pick<JobRunOptions, 'dryRun' | 'verifyOnly' | 'deep' | 'maxWorkers' | 'bandwidthLimitMb'>>
   /** Secrets the vault lacks, by the `field` an AUTH error named; used for this run and not stored. */
   secrets?: Record<string, string>
+}
+
+export interface JobStartFromDefinition extends JobStartBase {
+  /** The saved migration to run. */
+  definitionId: string
+}
+
+export interface JobStartInline extends JobStartBase {
+  /** A migration as the form holds it, checked like `profiles.save` would but not saved. */
+  definition: JobDefinitionDraft
+}
+
+/** Input of `jobs.cliCommand`: a saved migration, or one not saved yet. */
+export type JobCommandInput = { definitionId: string } | { definition: JobDefinitionDraft }
+
+/** The same migration as a command line, without any secret. */
+export interface JobCommand {
+  /** POSIX shell quoting; one line. */
+  command: string
+  /** Environment variables the command reads secrets from; the user sets them before running it. */
+  secretEnv: string[]
+  /** Settings of the profiles the command line cannot express, said in words. */
+  notes: string[]
 }
 
 /** Input of `jobs.retryFailed`: secrets again when the run is from an earlier session. */
@@ -187,7 +217,24 @@ export interface JobReportSummary {
   }
   /** Bytes per second over the run. */
   throughput: number
+  /** A dry run's plan: what a real run would copy, skip and (in mirror mode) delete. Null otherwise. */
+  plan: JobPlanSummary | null
   failures: { key: string; reason: string }[]
+  /**
+   * Whether the Swift listing returned every object the container reports (X-Container-Object-Count;
+   * with a prefix, not more than it). Null when the count was not available.
+   */
+  listingComplete?: boolean | null
+}
+
+export interface JobPlanSummary {
+  copy: number
+  copyBytes: number
+  skip: number
+  /** Objects in the bucket that Swift does not have. */
+  extras: number
+  /** How many of those mirror mode would delete (0 unless mirror is on and within its cap). */
+  delete: number
 }
 
 /** Payload of `job.progress`. */

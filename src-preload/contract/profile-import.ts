@@ -42,3 +42,23 @@ export type ProfileImportResult =
       /** Things the user has to do or know (a CA file the app cannot read from a path, checks turned off). */
       notes: string[]
     }
+
+/** One profile of the AWS shared config (~/.aws/config and ~/.aws/credentials), without its secrets. */
+export interface AwsProfileSummary {
+  name: string
+  region?: string
+  /** S3 endpoint from the profile's `endpoint_url` or `services` section, when it has one. */
+  endpoint?: string
+  /**
+   * How the profile gets credentials: static keys, a role it assumes, SSO, a credential_process, or
+   * `unknown`. All but static keys refresh themselves, which matters for unattended runs.
+   */
+  source: 'keys' | 'role' | 'sso' | 'process' | 'unknown'
+}
+
+/** What `profiles.awsProfiles` returns: the profiles on the machine running the engine. */
+export interface AwsProfileList {
+  profiles: AwsProfileSummary[]
+  /** Where they were read from, for the UI ("~/.aws/config"), with the home folder abbreviated. */
+  files: string[]
+}

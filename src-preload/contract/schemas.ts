@@ -7,6 +7,8 @@ import {
   type SecretValues,
   type SwiftProfileDraft,
 } from './profiles'
+import type { GlobalBandwidthWindows, ScheduleDraft, SchedulePreviewInput } from './schedules'
+import type { SettingsPatch } from './settings'
 
 /**
  * Input schemas, one per invoke channel, checked in main before any handler runs.
@@ -97,6 +99,61 @@ const jobRunOptions = z
 
 const jobRef = z.strictObject({ id })
 
+// The Logs screen's view of a log. A run is named by its job id only: main resolves the file.
+const logView = {
+  jobId: id,
+  levels: z
+    .array(z.enum(['error', 'warn', 'info', 'debug'], { error: 'must be error, warn, info or debug' }))
+    .max(4)
+    .optional(),
+  search: z
+    .string({ error: 'must be text' })
+    .max(500, { error: 'is too long (500 characters at most)' })
+    .optional(),
+  onlyMatches: z.boolean({ error: 'must be true or false' }).optional(),
+}
+
+const logRow = z
+  .number({ error: 'must be a row number' })
+  .int({ error: 'must be a whole number' })
+  .min(-1, { error: 'must be -1 or more' })
+  .max(4_294_967_295, { error: 'is too large' })
+
+const definitionDraft = record<JobDefinitionDraft>('a migration')
+
+/**
+ * A value main's settings store checks, with messages that name the field and its range in full
+ * (core/settings/schema.ts); here only the keys are checked, so the two cannot drift apart.
+ */
+function checkedByStore<T>() {
+  return z.custom<T>(() => true).optional()
+}
+
+// No channel takes a path from the page: the log folder is chosen in main's own dialog, and the page
+// may only put it back to the default.
+const settingsPatch: z.ZodType<SettingsPatch> = z.strictObject({
+  defaultWorkers: checkedByStore<number>(),
+  globalWorkerCap: checkedByStore<number>(),
+  globalBandwidthMb: checkedByStore<number | null>(),
+  multipartThresholdMb: checkedByStore<number>(),
+  partBudgetMb: checkedByStore<number>(),
+  logDir: z
+    .null({ error: 'can only be put back to the default here; choose another folder with Choose folder' })
+    .optional(),
+  logRetentionDays: checkedByStore<number | null>(),
+  notifications: z
+    .strictObject(
+      { onFinish: checkedByStore<boolean>(), onCredentials: checkedByStore<boolean>() },
+      { error: 'must be an object with onFinish and onCredentials' },
+    )
+    .optional(),
+  closeToTray: checkedByStore<boolean>(),
+  runMissedSchedulesAtStartup: checkedByStore<boolean>(),
+  startAtLogin: checkedByStore<boolean>(),
+})
+
+const startBase = { options: jobRunOptions.optional(), secrets: secretRefs.optional() }
+
 export const inputSchemas = {
   'app.info': z.undefined(),
   'profiles.list': z.undefined(),
@@ -105,6 +162,7 @@ export const inputSchemas = {
   'profiles.delete': z.strictObject({ kind: recordKind, id }),
   'profiles.duplicate': z.strictObject({ kind: recordKind, id, name: name.optional() }),
   'profiles.test': z.strictObject({ kind: z.enum(['swift', 's3']), id, bucket: bucket.optional() }),
+  'profiles.awsProfiles': z.undefined(),
   'profiles.import': z.strictObject({
     kind: z.enum(['openrc', 'clouds.yaml']),
     text: configText,
@@ -119,6 +177,7 @@ export const inputSchemas = {
   'secrets.status': z.strictObject({ profileId: id }),
   'secrets.clear': z.strictObject({ profileId: id, field: secretField }),
   'secrets.backend': z.undefined(),
+  'secrets.allowInsecure': z.strictObject({ allow: z.boolean({ error: 'must be true or false' }) }),
   'browse.containers': z.strictObject({
     profileId: id,
     prefix: z.string().min(1).max(256).optional(),
@@ -126,11 +185,12 @@ export const inputSchemas = {
     limit: z.number().int().min(1).max(1000).optional(),
   }),
   'browse.bucket': z.strictObject({ profileId: id, bucket }),
-  'jobs.start': z.strictObject({
-    definitionId: id,
-    options: jobRunOptions.optional(),
-    secrets: secretRefs.optional(),
-  }),
+  'browse.buckets': z.strictObject({ profileId: id }),
+  'browse.createBucket': z.strictObject({ profileId: id, bucket }),
+  'jobs.start': z.union([
+    z.strictObject({ definitionId: id, ...startBase }),
+    z.strictObject({ definition: definitionDraft, ...startBase }),
+  ]),
   'jobs.list': z.undefined(),
   'jobs.get': jobRef,
   'jobs.pause': jobRef,
@@ -149,4 +209,43 @@ export const inputSchemas = {
     sessionToken: secretValue.optional(),
   }),
   'jobs.report': jobRef,
+  'logs.list': z.undefined(),
+  'logs.read': z.strictObject({
+    ...logView,
+    from: logRow.min(0, { error: 'must not be negative' }),
+    count: z
+      .number({ error: 'must be a number of lines' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(1000, { error: 'must be at most 1000: read a long log page by page' }),
+  }),
+  'logs.find': z.strictObject({
+    ...logView,
+    from: logRow,
+    direction: z.enum(['next', 'previous'], { error: 'must be next or previous' }),
+    target: z.enum(['error', 'match'], { error: 'must be error or match' }),
+  }),
+  'logs.export': z.strictObject({
+    jobId: id,
+    what: z.enum(['log', 'json', 'csv', 'html'], { error: 'must be log, json, csv or html' }),
+  }),
+  'logs.openReport': z.strictObject({ jobId: id }),
+  'jobs.cliCommand': z.union([
+    z.strictObject({ definitionId: id }),
+    z.strictObject({ definition: definitionDraft }),
+  ]),
+  'settings.get': z.undefined(),
+  'settings.save': settingsPatch,
+  'settings.chooseLogDir': z.undefined(),
+  // The schedule store checks drafts and windows field by field, with the words a form shows
+  // ("trigger.time must be HH:MM"); here only that an object came.
+  'schedules.list': z.undefined(),
+  'schedules.get': z.strictObject({ id }),
+  'schedules.save': record<ScheduleDraft>('a schedule'),
+  'schedules.delete': z.strictObject({ id }),
+  'schedules.setEnabled': z.strictObject({ id, enabled: z.boolean({ error: 'must be true or false' }) }),
+  'schedules.runNow': z.strictObject({ id }),
+  'schedules.preview': record<SchedulePreviewInput>('a schedule'),
+  'schedules.windows.get': z.undefined(),
+  'schedules.windows.save': record<GlobalBandwidthWindows>('bandwidth windows'),
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeInput<C>> }

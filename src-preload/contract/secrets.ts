@@ -48,4 +48,14 @@ export interface VaultInfo {
   detail?: string
   /** Why the usual vault could not be opened, when main fell back to keeping secrets in memory. */
   problem?: string
+  /**
+   * Whether the user may agree to keep secrets in this weak store (`basic_text`): the page then offers
+   * it, with the warning, through `secrets.allowInsecure`.
+   */
+  consentPossible?: boolean
+}
+
+/** Input of `secrets.allowInsecure`: the user's answer to "store secrets without a keyring?". */
+export interface InsecureConsentInput {
+  allow: boolean
 }

@@ -16,3 +16,8 @@ export interface AppInfo {
   /** Versions of the runtimes, for bug reports. `electron` is absent in browser mode. */
   versions: { node: string; electron?: string; chrome?: string }
 }
+
+/** Payload of the `app.navigate` event: a route of the page, as its address bar shows it (`#/job/<id>`). */
+export interface NavigateEvent {
+  hash: string
+}

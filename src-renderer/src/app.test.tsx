@@ -7,8 +7,14 @@ import { App } from './app'
 import { setApi } from './ipc/bridge'
 import { useNavigation } from './stores/navigation'
 
+/** Answers `app.info` with `result`; the screens' own calls fail, as when the engine has nothing for them. */
 function fakeApi(result: Awaited<ReturnType<Api['invoke']>>): Api {
-  return { mode: 'browser', invoke: vi.fn(async () => result) as Api['invoke'], on: () => () => {} }
+  const invoke = vi.fn(async (channel: string) =>
+    channel === 'app.info'
+      ? result
+      : { ok: false, error: { code: 'UNAVAILABLE', message: 'not in this test' } },
+  )
+  return { mode: 'browser', invoke: invoke as unknown as Api['invoke'], on: () => () => {} }
 }
 
 function renderApp() {

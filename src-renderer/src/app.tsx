@@ -17,7 +17,9 @@ import { MigrationsScreen } from './features/migrations/MigrationsScreen'
 import { ProfilesScreen } from './features/profiles/ProfilesScreen'
 import { SchedulesScreen } from './features/schedules/SchedulesScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
+import { followMainNavigation } from './ipc/main-navigation'
 import { loadAppInfo, useAppInfo } from './stores/app-info'
+import { loadSettings } from './stores/settings'
 import { followHashChanges, navigate, useNavigation, type Screen } from './stores/navigation'
 
 const NAV: ReadonlyArray<{ screen: Screen; label: string; icon: ReactNode; view: () => ReactNode }> = [
@@ -43,7 +45,15 @@ export function App(): ReactNode {
 
   useEffect(() => {
     void loadAppInfo()
-    return followHashChanges()
+    // Other screens read settings too (the New Migration form starts from the default worker count).
+    void loadSettings()
+    const stopHash = followHashChanges()
+    // Main opens a page itself when a desktop notification about a job is clicked.
+    const stopMain = followMainNavigation()
+    return () => {
+      stopHash()
+      stopMain()
+    }
   }, [])
 
   // A run's live view belongs under Migrations in the navigation.

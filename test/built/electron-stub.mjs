@@ -24,6 +24,9 @@ class WebContents extends EventEmitter {
     return this.url
   }
   send() {}
+  isLoading() {
+    return false
+  }
 }
 
 export const app = Object.assign(new EventEmitter(), {
@@ -36,6 +39,9 @@ export const app = Object.assign(new EventEmitter(), {
   getVersion: () => '0.0.0',
   getPath: () => '/tmp',
   setPath: () => {},
+  isPackaged: false,
+  setLoginItemSettings: () => {},
+  getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
 })
 
 export class BrowserWindow extends EventEmitter {
@@ -52,6 +58,7 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve()
   }
   show() {}
+  hide() {}
   focus() {}
   restore() {}
   isMinimized() {
@@ -107,4 +114,51 @@ export const safeStorage = {
     throw new Error('encryption is not available')
   },
 }
-export default { app, BrowserWindow, protocol, session, ipcMain, safeStorage }
+// The desktop glue: tray, notifications, power-save blocker, dialogs. Recorded, never shown.
+record.trays = []
+export class Tray extends EventEmitter {
+  constructor(image) {
+    super()
+    this.image = image
+    record.trays.push(this)
+  }
+  setToolTip(text) {
+    this.tooltip = text
+  }
+  setContextMenu(menu) {
+    this.menu = menu
+  }
+  destroy() {}
+}
+export const Menu = { buildFromTemplate: (template) => ({ items: template }) }
+export const nativeImage = {
+  createFromPath: (path) => ({ path, isEmpty: () => false, setTemplateImage() {} }),
+}
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return false
+  }
+  show() {}
+}
+export const powerSaveBlocker = { start: () => 1, stop() {}, isStarted: () => false }
+export const dialog = {
+  showMessageBox: async () => ({ response: 1 }),
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+}
+export const shell = { openPath: async () => '' }
+export default {
+  app,
+  BrowserWindow,
+  protocol,
+  session,
+  ipcMain,
+  safeStorage,
+  Tray,
+  Menu,
+  nativeImage,
+  Notification,
+  powerSaveBlocker,
+  dialog,
+  shell,
+}

@@ -64,5 +64,7 @@ console.log(
       body: (await index.text()).slice(0, 4000),
     },
     escapeStatus: escape?.status ?? null,
+    trayImages: (record.trays ?? []).map((tray) => tray.image?.path ?? null),
+    trayMenu: (record.trays?.[0]?.menu?.items ?? []).map((item) => item.label ?? item.type),
   }),
 )

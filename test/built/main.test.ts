@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../src-preload/contract/channels'
@@ -22,6 +23,8 @@ interface Observed {
   ipcFromApp: { ok: boolean; value?: { mode: string } } | null
   index: { status: number; csp: string | null; body: string } | null
   escapeStatus: number | null
+  trayImages: (string | null)[]
+  trayMenu: string[]
 }
 
 function loadBuiltMain(): Observed {
@@ -71,5 +74,11 @@ describe('built main process (out/main/index.js) under an electron stub', () => 
     expect(seen.ipcChannels.sort()).toEqual(Object.keys(invokeChannels).sort())
     expect(seen.ipcFromForeignPage).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(seen.ipcFromApp).toMatchObject({ ok: true, value: { mode: 'desktop' } })
+  })
+
+  it('puts one icon in the tray, from an image the app ships, with Open, Pause all and Quit', () => {
+    expect(seen.trayImages).toHaveLength(1)
+    expect(existsSync(seen.trayImages[0] ?? '')).toBe(true)
+    expect(seen.trayMenu).toEqual(expect.arrayContaining(['Open Swift to S3', 'Pause all', 'Quit']))
   })
 })

@@ -33,6 +33,10 @@ export class FakeWebContents extends FakeEmitter {
     return this.url
   }
   send: Mock = vi.fn()
+  loading = false
+  isLoading(): boolean {
+    return this.loading
+  }
 }
 
 export const ipcMain: { handlers: Map<string, Listener>; handle: Mock; removeHandler: Mock } = {
@@ -86,6 +90,7 @@ export class BrowserWindow extends FakeEmitter {
   }
   loadURL: Mock = vi.fn(async () => {})
   show: Mock = vi.fn()
+  hide: Mock = vi.fn()
   focus: Mock = vi.fn()
   restore: Mock = vi.fn()
   isMinimized: Mock = vi.fn(() => false)
@@ -93,15 +98,116 @@ export class BrowserWindow extends FakeEmitter {
 }
 
 export const app: FakeEmitter &
-  Record<'requestSingleInstanceLock' | 'whenReady' | 'quit' | 'getVersion' | 'getPath' | 'setPath', Mock> =
-  Object.assign(new FakeEmitter(), {
-    requestSingleInstanceLock: vi.fn(() => true),
-    whenReady: vi.fn(() => Promise.resolve()),
-    quit: vi.fn(),
-    getVersion: vi.fn(() => '0.0.0-test'),
-    getPath: vi.fn(() => '/tmp'),
-    setPath: vi.fn(),
-  })
+  Record<
+    | 'requestSingleInstanceLock'
+    | 'whenReady'
+    | 'quit'
+    | 'getVersion'
+    | 'getPath'
+    | 'setPath'
+    | 'setLoginItemSettings'
+    | 'getLoginItemSettings',
+    Mock
+  > & { isPackaged: boolean } = Object.assign(new FakeEmitter(), {
+  requestSingleInstanceLock: vi.fn(() => true),
+  whenReady: vi.fn(() => Promise.resolve()),
+  quit: vi.fn(),
+  getVersion: vi.fn(() => '0.0.0-test'),
+  getPath: vi.fn(() => '/tmp'),
+  setPath: vi.fn(),
+  setLoginItemSettings: vi.fn(),
+  getLoginItemSettings: vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false })),
+  isPackaged: true,
+})
+
+/** Desktop notifications: each one made is kept in `shown` once shown. */
+export class Notification extends FakeEmitter {
+  static supported = true
+  static shown: Notification[] = []
+  static isSupported(): boolean {
+    return Notification.supported
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super()
+  }
+  show(): void {
+    Notification.shown.push(this)
+  }
+}
+
+/** Records blockers started and stopped. */
+export const powerSaveBlocker: {
+  active: Map<number, string>
+  nextId: number
+  start: Mock
+  stop: Mock
+  isStarted: Mock
+} = {
+  active: new Map<number, string>(),
+  nextId: 1,
+  start: vi.fn((type: string) => {
+    const id = powerSaveBlocker.nextId++
+    powerSaveBlocker.active.set(id, type)
+    return id
+  }),
+  stop: vi.fn((id: number) => {
+    powerSaveBlocker.active.delete(id)
+  }),
+  isStarted: vi.fn((id: number) => powerSaveBlocker.active.has(id)),
+}
+
+/** A native image that only remembers where it came from. */
+export class FakeNativeImage {
+  template = false
+  constructor(readonly path: string) {}
+  isEmpty(): boolean {
+    return this.path === ''
+  }
+  setTemplateImage(on: boolean): void {
+    this.template = on
+  }
+}
+
+export const nativeImage: { createFromPath: Mock } = {
+  createFromPath: vi.fn((path: string) => new FakeNativeImage(path)),
+}
+
+/** A menu keeps its template, so tests can read labels and click items. */
+export const Menu: { buildFromTemplate: Mock } = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ items: template })),
+}
+
+export class Tray extends FakeEmitter {
+  static created: Tray[] = []
+  tooltip = ''
+  menu: { items: Array<{ label?: string; enabled?: boolean; type?: string; click?: () => void }> } | null =
+    null
+  destroyed = false
+  constructor(readonly image: unknown) {
+    super()
+    Tray.created.push(this)
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text
+  }
+  setContextMenu(menu: Tray['menu']): void {
+    this.menu = menu
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+}
+
+export const dialog: { showMessageBox: Mock; showOpenDialog: Mock; showSaveDialog: Mock } = {
+  showMessageBox: vi.fn(async () => ({ response: 1, checkboxChecked: false })),
+  showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+  showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+}
+
+/** shell.openPath resolves with an error message, '' on success. */
+export const shell: { openPath: Mock } = {
+  openPath: vi.fn(async () => ''),
+}
 
 export const contextBridge: { exposeInMainWorld: Mock } = { exposeInMainWorld: vi.fn() }
 export const ipcRenderer: Record<'invoke' | 'on' | 'removeListener', Mock> = {
@@ -114,10 +220,17 @@ const electron: Record<string, unknown> = {
   app,
   BrowserWindow,
   contextBridge,
+  dialog,
   ipcMain,
   ipcRenderer,
+  Menu,
+  nativeImage,
+  Notification,
+  powerSaveBlocker,
   protocol,
   session,
+  shell,
+  Tray,
 }
 
 export default electron

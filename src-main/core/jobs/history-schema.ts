@@ -38,6 +38,7 @@ const state = z.enum([
   'cancelled',
   'interrupted',
   'needs-credentials',
+  'skipped',
 ])
 
 // The spec is checked for its outline only: it is handed back to the shell, which fills in secrets and
@@ -53,6 +54,10 @@ export const jobRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   definitionId: z.string().nullable(),
+  // Added with schedules: runs recorded before then were all started by hand. A default rather than a
+  // new version, so history written by this version still reads in an older one (it ignores the keys).
+  trigger: z.enum(['manual', 'schedule']).default('manual'),
+  scheduleId: z.string().nullable().default(null),
   retryOf: z.string().nullable(),
   rerunBy: z.string().nullable(),
   state,

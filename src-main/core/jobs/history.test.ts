@@ -16,6 +16,8 @@ function record(id: string, state: JobState): JobRecord {
     id: id as JobId,
     name: `job ${id}`,
     definitionId: null,
+    trigger: 'manual',
+    scheduleId: null,
     retryOf: null,
     rerunBy: null,
     state,

@@ -10,7 +10,7 @@ import type { StartInput } from './job-manager-types'
 
 const MAX_WORKERS = 256
 
-export function checkStart(input: StartInput): void {
+export function checkStart(input: Pick<StartInput, 'name' | 'spec' | 'credentialWaitMs'>): void {
   if (typeof input.name !== 'string' || input.name.trim() === '') {
     throw new AppError('VALIDATION', 'name must not be empty', 'name')
   }
@@ -23,6 +23,14 @@ export function checkStart(input: StartInput): void {
     )
   }
   checkBandwidth(input.spec.options.bandwidthLimitMb)
+  const wait = input.credentialWaitMs
+  if (wait !== undefined && (!Number.isFinite(wait) || wait < 0)) {
+    throw new AppError(
+      'VALIDATION',
+      `credentialWaitMs must be zero or more milliseconds (got ${wait})`,
+      'credentialWaitMs',
+    )
+  }
 }
 
 /** MB/s or null; 0 means no limit, as on the command line. */

@@ -32,6 +32,14 @@ export class FakeManagerClock implements ManagerClock {
     this.timers = this.timers.filter((t) => t.id !== handle)
   }
 
+  /** When the earliest pending timer is due, if any (for tests that step from timer to timer). */
+  nextAt(): number | undefined {
+    return this.timers.reduce<number | undefined>(
+      (at, t) => (at === undefined || t.at < at ? t.at : at),
+      undefined,
+    )
+  }
+
   /** Moves time on, firing due timers in order (timers they set fire too, if due). */
   advance(ms: number): void {
     const until = this.time + ms

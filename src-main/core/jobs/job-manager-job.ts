@@ -39,6 +39,8 @@ export class ManagedJob {
   progressSignature = ''
   readonly events: RecentEvent[] = []
   readonly settled: Promise<JobSummary>
+  /** This run's own wait for new S3 credentials (a scheduled run's); the manager's default when unset. */
+  credentialWaitMs: number | undefined
   private resolveSettled: (summary: JobSummary) => void = () => {}
 
   constructor(
@@ -87,7 +89,7 @@ export class ManagedJob {
 /** The record of a job just queued. */
 export function newRecord(
   id: JobId,
-  input: StartInput,
+  input: Pick<StartInput, 'name' | 'definitionId' | 'trigger' | 'scheduleId'>,
   spec: JobSpec,
   at: { retryOf: JobId | null; startedBy: string; createdAt: string },
 ): JobRecord {
@@ -95,6 +97,8 @@ export function newRecord(
     id,
     name: input.name.trim(),
     definitionId: input.definitionId ?? null,
+    trigger: input.trigger ?? 'manual',
+    scheduleId: input.scheduleId ?? null,
     retryOf: at.retryOf,
     rerunBy: null,
     state: 'queued',

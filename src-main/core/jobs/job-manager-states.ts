@@ -62,6 +62,7 @@ export const TRANSITIONS = {
   cancelled: [],
   interrupted: [],
   'needs-credentials': [],
+  skipped: [],
 } as const satisfies Record<JobState, readonly JobState[]>
 
 export function canTransition(from: JobState, to: JobState): boolean {

@@ -18,7 +18,9 @@ export type JobId = string & { readonly __brand: 'JobId' }
 /**
  * Where a managed job is. `planning` covers preflight, the bucket check and the listing; `done` is a
  * run that finished (see `outcome`); `interrupted` is a run the app stopped in the middle of (it quit or
- * crashed) and `needs-credentials` one that ended because expired S3 keys were never replaced.
+ * crashed) and `needs-credentials` one that ended because expired S3 keys were never replaced (or, for
+ * a scheduled run, whose secrets were not there in time for it to start). `skipped` is a scheduled run
+ * that never started because the schedule's previous run was still under way.
  */
 export type JobState =
   | 'queued'
@@ -32,6 +34,10 @@ export type JobState =
   | 'cancelled'
   | 'interrupted'
   | 'needs-credentials'
+  | 'skipped'
+
+/** What started a run: a person (the app, the CLI) or a schedule. */
+export type JobTrigger = 'manual' | 'schedule'
 
 /** How a `done` job ended. */
 export type DoneOutcome = 'completed' | 'completed-with-failures'
@@ -56,6 +62,10 @@ export interface JobRecord {
   name: string
   /** The saved migration it was started from; null for an ad-hoc run. */
   definitionId: string | null
+  /** What started it; history written before schedules existed reads as `manual`. */
+  trigger: JobTrigger
+  /** The schedule that started it, when `trigger` is `schedule`. */
+  scheduleId: string | null
   /** The run this one retries or resumes. */
   retryOf: JobId | null
   /** The later run that retried or resumed this one, if any. */
@@ -144,4 +154,29 @@ export interface StartInput {
   definitionId?: string
   /** Who started it (a schedule's name); the manager's default otherwise. */
   startedBy?: string
+  /** `manual` unless a schedule starts it. */
+  trigger?: JobTrigger
+  scheduleId?: string
+  /**
+   * How long this run waits for new S3 credentials before it ends as `needs-credentials`; the manager's
+   * default otherwise. A scheduled run sets it: nobody may be at the screen to type new keys.
+   */
+  credentialWaitMs?: number
+}
+
+/**
+ * A run that never started, for history: a scheduled run skipped because the previous one still runs,
+ * or one whose secrets never became available. The spec gives history its outline (source, bucket);
+ * its secrets may be placeholders, since they are dropped before anything is stored.
+ */
+export interface NotRunInput {
+  spec: JobSpec
+  name: string
+  definitionId?: string
+  startedBy?: string
+  trigger?: JobTrigger
+  scheduleId?: string
+  state: Extract<JobState, 'skipped' | 'needs-credentials' | 'failed'>
+  /** Why it did not run, in words for the History screen. */
+  reason: string
 }

@@ -22,6 +22,7 @@ import type {
   JobRecord,
   JobReport,
   JobSummary,
+  NotRunInput,
   RunnerFactory,
   StartInput,
 } from './job-manager-types'
@@ -94,6 +95,27 @@ export class JobManager {
   /** Queues a run and starts it when workers are free; returns at once. */
   start(input: StartInput): JobSummary {
     return this.summaryOf(this.launch(input, null))
+  }
+
+  /**
+   * Puts a run that never started into history (a scheduled run skipped or left without its secrets),
+   * so History shows every time a schedule came due. It is finished from the start.
+   */
+  recordNotRun(input: NotRunInput): JobSummary {
+    checkStart(input)
+    const at = this.iso()
+    const record = newRecord(this.freshId(), input, input.spec, {
+      retryOf: null,
+      startedBy: input.startedBy ?? this.options.startedBy,
+      createdAt: at,
+    })
+    record.state = input.state
+    record.finishedAt = at
+    record.error = input.reason
+    this.persist(record)
+    const summary = this.summaryOf(record)
+    this.outbox.state(summary)
+    return summary
   }
 
   /** Every run in history and in flight, newest first. */
@@ -203,6 +225,18 @@ export class JobManager {
     this.shared.globalBandwidth.setRate(mbPerSecond(this.globalBandwidthMb))
   }
 
+  /** Memory for part buffers across all jobs, MiB; parts already held keep their bytes until uploaded. */
+  setPartBudget(mb: number): void {
+    if (!Number.isInteger(mb) || mb < 1) {
+      throw new AppError(
+        'VALIDATION',
+        `partBudgetMb must be a whole number of at least 1 (got ${mb})`,
+        'partBudgetMb',
+      )
+    }
+    this.shared.budget.setCapacity(mb * 1024 * 1024)
+  }
+
   /** A higher cap starts queued jobs at once; a lower one takes effect as running jobs finish. */
   setWorkerCap(cap: number): void {
     this.caps.setCap(cap)
@@ -257,6 +291,7 @@ export class JobManager {
       createdAt: this.iso(),
     })
     const job = new ManagedJob(record, spec)
+    job.credentialWaitMs = input.credentialWaitMs
     this.jobs.set(id, job)
     this.persist(record)
     this.caps.enqueue(id, spec.options.maxWorkers)
@@ -328,6 +363,7 @@ export class JobManager {
 
   private contextFor(job: ManagedJob): RunContext {
     const id = job.record.id
+    const credentialWaitMs = job.credentialWaitMs ?? this.options.credentialWaitMs
     return {
       tool: this.options.tool,
       startedBy: job.record.startedBy,
@@ -335,7 +371,7 @@ export class JobManager {
       console: () => this.outbox.logAppended(id),
       onEvent: (container, event) => this.onEngineEvent(job, container, event),
       shared: this.shared,
-      ...(this.options.credentialWaitMs !== undefined && { credentialWaitMs: this.options.credentialWaitMs }),
+      ...(credentialWaitMs !== undefined && { credentialWaitMs }),
     }
   }
 

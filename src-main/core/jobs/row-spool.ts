@@ -12,14 +12,21 @@ import type { ObjectReportRow } from '../reports/types'
 export class RowSpool {
   private stream: WriteStream | undefined
   private dir: string | undefined
+  /**
+   * The one opening of the file. Verification adds rows from several workers at once: without sharing
+   * this promise each first `add` made its own folder and stream, and all but the last one's rows were
+   * lost from the reports.
+   */
+  private opening: Promise<WriteStream> | undefined
   count = 0
 
-  private async open(): Promise<WriteStream> {
-    if (!this.stream) {
+  private open(): Promise<WriteStream> {
+    this.opening ??= (async () => {
       this.dir = await mkdtemp(join(tmpdir(), 'swift2s3-rows-'))
       this.stream = createWriteStream(join(this.dir, 'rows.jsonl'), { flags: 'w' })
-    }
-    return this.stream
+      return this.stream
+    })()
+    return this.opening
   }
 
   async add(row: ObjectReportRow): Promise<void> {

@@ -230,6 +230,7 @@ export class JobRun {
       }
       totals.containerObjectCount = stats?.objectCount ?? null
       addTotals(report, totals)
+      if (o.dryRun) addPlan(report, totals)
       problems.push(...totals.problems)
       log.log(
         'info',
@@ -409,6 +410,15 @@ export class JobRun {
 
 function baseNameOf(logPath: string): string {
   return (logPath.split(/[\\/]/).pop() ?? 'run').replace(/\.log$/, '')
+}
+
+function addPlan(report: RunReport, totals: ContainerTotals): void {
+  const plan = (report.plan ??= { copy: 0, copyBytes: 0, skip: 0, extras: 0, delete: 0 })
+  plan.copy += totals.plan.copy
+  plan.copyBytes += totals.plan.copyBytes
+  plan.skip += totals.skipped
+  plan.extras += totals.extrasCount
+  plan.delete += totals.plan.delete
 }
 
 function addTotals(report: RunReport, totals: ContainerTotals): void {

@@ -26,6 +26,8 @@ export interface ContainerTotals {
   containerObjectCount: number | null
   /** Objects failed or not verified (bounded), for the end of the CLI output. */
   problems: { key: string; reason: string }[]
+  /** A dry run's plan: what a real run would copy and (mirror mode, within its cap) delete. */
+  plan: { copy: number; copyBytes: number; delete: number }
 }
 
 const MAX_LISTED = 200
@@ -45,6 +47,7 @@ function emptyTotals(): ContainerTotals {
     targetCount: 0,
     containerObjectCount: null,
     problems: [],
+    plan: { copy: 0, copyBytes: 0, delete: 0 },
   }
 }
 
@@ -214,6 +217,12 @@ export async function dryRunContainer(step: ContainerStep): Promise<ContainerTot
       attempts: 0,
       reason: item.type === 'copy' ? `would copy (${reason})` : reason,
     })
+  }
+  const { mirror } = spec.options
+  totals.plan = {
+    copy: toCopy,
+    copyBytes,
+    delete: mirror.enabled && totals.extrasCount <= mirror.maxDeletions ? totals.extrasCount : 0,
   }
   const deletions = spec.options.mirror.enabled
     ? `; mirror would delete ${totals.extrasCount <= spec.options.mirror.maxDeletions ? totals.extrasCount : `none (${totals.extrasCount} exceed the cap of ${spec.options.mirror.maxDeletions})`}`

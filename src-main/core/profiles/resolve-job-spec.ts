@@ -17,6 +17,8 @@ export interface JobRunOverrides {
   output: JobSpec['output']
   /** Replaces the saved options one by one (`dryRun`, `verifyOnly`, `maxWorkers` …). */
   options?: Partial<JobSpec['options']>
+  /** What options the saved migration leaves unset take (the app's Settings); the engine's own otherwise. */
+  defaults?: Partial<Pick<JobSpec['options'], 'multipartThresholdMb' | 'partBudgetMb'>>
   /** Secrets typed in for this run only, by vault reference; they win over the vault's. */
   secrets?: Readonly<Record<string, string>>
 }
@@ -150,6 +152,7 @@ export async function resolveJobSpec(
       verifyOnly: false,
       deep: options.deep,
       mirror: { ...options.mirror },
+      ...overrides.defaults,
       ...(options.partBudgetMb !== undefined && { partBudgetMb: options.partBudgetMb }),
       ...(options.multipartThresholdMb !== undefined && {
         multipartThresholdMb: options.multipartThresholdMb,

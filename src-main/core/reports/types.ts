@@ -80,4 +80,6 @@ export interface RunReport {
   /** Up to a bounded number of failures with reasons, for the summary page. */
   failures: { key: string; reason: string }[]
   extras: { key: string; bytes: number; deleted: boolean }[]
+  /** Dry runs only: what a real run would copy, skip and (mirror mode) delete. */
+  plan?: { copy: number; copyBytes: number; skip: number; extras: number; delete: number }
 }

@@ -1,4 +1,10 @@
-import { HeadBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  type BucketLocationConstraint,
+} from '@aws-sdk/client-s3'
+import { AppError } from '../errors'
 import { s3CodeOf } from './classify'
 import type { S3Connection } from './connection'
 
@@ -33,4 +39,40 @@ function needsDiagnosis(error: unknown): boolean {
     'x-amz-bucket-region'
   ]
   return s3CodeOf(error) === undefined && !region
+}
+
+/**
+ * Creates the bucket in the connection's region. us-east-1 takes no LocationConstraint (AWS refuses one
+ * naming it); every other region needs it, or AWS creates the bucket in us-east-1. Not retried as a whole:
+ * a repeated create that already succeeded says BucketAlreadyOwnedByYou, which the caller may treat as done.
+ */
+export async function createBucket(connection: S3Connection, signal?: AbortSignal): Promise<void> {
+  const { region } = connection.options
+  const input = {
+    Bucket: connection.bucket,
+    ...(region !== 'us-east-1' && {
+      CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint },
+    }),
+  }
+  try {
+    await connection.client.send(new CreateBucketCommand(input), signal ? { abortSignal: signal } : {})
+  } catch (error) {
+    const code = s3CodeOf(error)
+    if (code === 'BucketAlreadyOwnedByYou') return
+    if (code === 'InvalidBucketName') {
+      throw new AppError(
+        'VALIDATION',
+        `S3 does not accept "${connection.bucket}" as a bucket name: use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.`,
+        'bucket',
+      )
+    }
+    if (code === 'BucketAlreadyExists') {
+      throw new AppError(
+        'CONFLICT',
+        `The bucket name "${connection.bucket}" is taken by another account; bucket names are shared by everyone on this S3 service, so choose another.`,
+        'bucket',
+      )
+    }
+    throw connection.translate(error, { operation: 'CreateBucket' })
+  }
 }

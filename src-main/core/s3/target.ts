@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { checkBucket } from './bucket'
+import { checkBucket, createBucket } from './bucket'
 import { S3Connection } from './connection'
 import { listObjects } from './listing'
 import {
@@ -52,6 +52,11 @@ export class S3Target {
   /** Bucket exists, keys work, region is right; each failure is its own error. Writes nothing. */
   checkBucket(signal?: AbortSignal): Promise<void> {
     return checkBucket(this.connection, signal)
+  }
+
+  /** Creates the bucket in the profile's region; done already when these keys own it. */
+  createBucket(signal?: AbortSignal): Promise<void> {
+    return createBucket(this.connection, signal)
   }
 
   /** Objects under `prefix` (the profile's prefix when omitted) after `startAfter`, in key order. */

@@ -18,6 +18,11 @@ export interface SecretVault {
   clear(ref: string): Promise<void>
   /** What kind of store this is, so the UI can say whether secrets survive a restart and how safely. */
   backend(): VaultBackend
+  /**
+   * Records whether the user agrees to keep secrets in a weak store (safeStorage's `basic_text`).
+   * Only vaults that can be in that situation have it.
+   */
+  setInsecurePersistenceAllowed?(allowed: boolean): Promise<void>
 }
 
 export interface SetSecretOptions {

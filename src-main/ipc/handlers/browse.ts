@@ -1,15 +1,13 @@
-import type { BucketCheck, ContainerSummary } from '../../../src-preload/contract/connections'
+import type { ContainerSummary } from '../../../src-preload/contract/connections'
 import { AppError } from '../../core/errors'
-import { WrongRegionError } from '../../core/s3'
 import type { Handlers } from '../router'
-import { s3TargetFor, secretsOf, swiftClientFor } from './connect'
-import { toIpcError } from './ipc-error'
+import { secretsOf, swiftClientFor } from './connect'
 import type { RecordsContext } from './records'
 
 const DEFAULT_PAGE = 100
 
-/** Looking into a profile's storage: a Swift account's containers, whether an S3 bucket can be used. */
-export function browseHandlers(ctx: RecordsContext): Pick<Handlers, 'browse.containers' | 'browse.bucket'> {
+/** A Swift account's containers, a page at a time (buckets are in browse-buckets.ts). */
+export function browseHandlers(ctx: RecordsContext): Pick<Handlers, 'browse.containers'> {
   return {
     'browse.containers': async ({ profileId, prefix, marker, limit = DEFAULT_PAGE }) => {
       const profile = ctx.store().swift.find(profileId)
@@ -34,32 +32,6 @@ export function browseHandlers(ctx: RecordsContext): Pick<Handlers, 'browse.cont
         return containers.length >= limit && last ? { containers, nextMarker: last.name } : { containers }
       } finally {
         await client.close()
-      }
-    },
-
-    'browse.bucket': async ({ profileId, bucket }): Promise<BucketCheck> => {
-      const profile = ctx.store().s3.find(profileId)
-      if (profile === undefined)
-        throw new AppError('NOT_FOUND', `No S3 profile with id ${profileId}.`, 'profileId')
-      const target = s3TargetFor(profile, await secretsOf(ctx.vault, profile), bucket)
-      try {
-        await target.checkBucket(AbortSignal.timeout(30_000))
-        return { bucket, exists: true, region: target.options.region }
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error
-        const problem = toIpcError(error)
-        if (error instanceof WrongRegionError) {
-          return {
-            bucket,
-            exists: true,
-            ...(error.bucketRegion !== undefined && { region: error.bucketRegion }),
-            error: problem,
-          }
-        }
-        // Only S3's "no such bucket" settles it; refused keys or a dead endpoint say nothing either way.
-        return { bucket, exists: error.code === 'NOT_FOUND' ? false : null, error: problem }
-      } finally {
-        target.close()
       }
     },
   }

@@ -46,6 +46,18 @@ export function reportView(id: string, { logFile, reports, report }: JobReport):
       },
       throughput: report.throughput,
       failures: report.failures.map(({ key, reason }) => ({ key, reason })),
+      plan: report.plan ? { ...report.plan } : null,
+      listingComplete: listingComplete(report),
     },
   }
+}
+
+/**
+ * The report's completeness check of the Swift listing, as the HTML summary makes it: every object the
+ * container reports was listed (with a prefix the listing covers part of it, so not more than that).
+ */
+function listingComplete(report: NonNullable<JobReport['report']>): boolean | null {
+  const { sourceCount, containerObjectCount } = report.totals
+  if (containerObjectCount === null) return null
+  return report.source.prefix ? sourceCount <= containerObjectCount : sourceCount === containerObjectCount
 }

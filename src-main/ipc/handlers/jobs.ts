@@ -1,8 +1,10 @@
-import type { JobRunOptions } from '../../../src-preload/contract/jobs'
+import type { JobCommandInput, JobRunOptions, JobStartInput } from '../../../src-preload/contract/jobs'
 import { AppError } from '../../core/errors'
 import type { JobManager } from '../../core/jobs/job-manager'
 import type { JobSpec } from '../../core/jobs/job-spec'
-import { resolveJobSpec } from '../../core/profiles'
+import { cliCommandFor } from '../../core/profiles/cli-command'
+import { jobDefinitionInputSchema, type JobDefinition } from '../../core/profiles/job-definition'
+import { parseOrThrow, resolveJobSpec, type JobRunOverrides, type ProfileStore } from '../../core/profiles'
 import type { Handlers } from '../router'
 import type { RecordsContext } from './records'
 import { reportView, summaryOf } from './job-views'
@@ -18,11 +20,15 @@ type JobChannels =
   | 'jobs.setBandwidth'
   | 'jobs.provideCredentials'
   | 'jobs.report'
+  | 'jobs.cliCommand'
 
 /** The job manager the shell opened, and where runs write their logs and reports. */
 export interface JobsDeps {
   manager: () => JobManager
-  logDir: string
+  /** Read at every start: the shells back it with a getter over Settings, so a new folder applies to the next run. */
+  readonly logDir: string
+  /** What options a saved migration leaves unset take (Settings); the engine's defaults when absent. */
+  runDefaults?: () => JobRunOverrides['defaults']
 }
 
 /**
@@ -32,14 +38,15 @@ export interface JobsDeps {
 export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers, JobChannels> {
   /** Resolves a saved migration; a missing secret throws MissingSecretError (AUTH, field = its ref). */
   async function specOf(
-    definitionId: string,
+    source: string | JobDefinition,
     options: Partial<JobRunOptions> | undefined,
     secrets: Record<string, string> | undefined,
   ): Promise<{ spec: JobSpec; name: string }> {
     const store = ctx.store()
-    const definition = store.jobs.get(definitionId)
+    const definition = typeof source === 'string' ? store.jobs.get(source) : source
     const spec = await resolveJobSpec(definition, store, ctx.vault, {
       output: { logDir: jobs.logDir },
+      ...(jobs.runDefaults !== undefined && { defaults: jobs.runDefaults() }),
       ...(options !== undefined && { options }),
       ...(secrets !== undefined && { secrets }),
     })
@@ -47,8 +54,11 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
   }
 
   return {
-    'jobs.start': async ({ definitionId, options, secrets }) => {
-      const { spec, name } = await specOf(definitionId, options, secrets)
+    'jobs.start': async (input) => {
+      const { options, secrets } = input
+      const source = definitionOf(ctx.store(), input)
+      const { spec, name } = await specOf(source, options, secrets)
+      const definitionId = 'definitionId' in input ? input.definitionId : undefined
       return jobs.manager().start({ spec, name, definitionId })
     },
 
@@ -61,9 +71,23 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
       return summaryOf(jobs.manager(), id)
     },
 
-    'jobs.resume': ({ id }) => {
-      jobs.manager().resume(id)
-      return summaryOf(jobs.manager(), id)
+    'jobs.resume': async ({ id }) => {
+      const manager = jobs.manager()
+      const { state, definitionId, spec } = manager.get(id)
+      if (state !== 'interrupted') {
+        manager.resume(id)
+        return summaryOf(manager, id)
+      }
+      // The app stopped mid-run and kept no secrets: resolve the saved migration again and rerun it,
+      // which copies only what is missing or changed.
+      if (definitionId === null) {
+        throw new AppError(
+          'CONFLICT',
+          'This run was started without saving its migration, so it cannot be resumed after a restart; start it again from New migration (only what is missing will be copied).',
+        )
+      }
+      const resolved = await specOf(definitionId, spec.options, undefined)
+      return manager.resumeInterrupted(id, resolved.spec)
     },
 
     'jobs.cancel': ({ id }) => {
@@ -101,5 +125,26 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
     },
 
     'jobs.report': async ({ id }) => reportView(id, await jobs.manager().report(id)),
+
+    'jobs.cliCommand': (input) => {
+      const store = ctx.store()
+      const definition = definitionOf(store, input)
+      return cliCommandFor(
+        definition,
+        store.swift.get(definition.source.profileId),
+        store.s3.get(definition.target.profileId),
+      )
+    },
   }
+}
+
+/**
+ * The saved migration an input names, or the unsaved one it carries, checked field by field as
+ * profiles.save would check it (VALIDATION naming e.g. `target.bucket`) but not stored.
+ */
+function definitionOf(store: ProfileStore, input: JobStartInput | JobCommandInput): JobDefinition {
+  if ('definitionId' in input) return store.jobs.get(input.definitionId)
+  const draft = parseOrThrow(jobDefinitionInputSchema, input.definition, 'Migration')
+  const now = new Date().toISOString()
+  return { ...draft, id: draft.id ?? 'unsaved', createdAt: now, updatedAt: now } as JobDefinition
 }

@@ -1,6 +1,7 @@
 import type { ImportedSecret, ProfileImportResult } from '../../../src-preload/contract/profile-import'
 import type { SecretValues, SwiftAuthSettings } from '../../../src-preload/contract/profiles'
 import { AppError } from '../../core/errors'
+import { listAwsProfiles } from '../../core/s3/aws-profiles'
 import { SWIFT_SECRET_FIELDS } from '../../core/profiles/swift-profile'
 import { listClouds } from '../../core/swift/config/clouds-yaml'
 import type { ImportedSwiftConfig } from '../../core/swift/types'
@@ -96,8 +97,10 @@ function openrcName(config: ImportedSwiftConfig): string {
   return 'Imported Swift profile'
 }
 
-/** `profiles.import`: Swift settings from the text of an openrc or clouds.yaml file. */
-export function importHandlers(imports: PendingImports): Pick<Handlers, 'profiles.import'> {
+/** `profiles.import`: Swift settings from an openrc or clouds.yaml text; `profiles.awsProfiles`: ~/.aws. */
+export function importHandlers(
+  imports: PendingImports,
+): Pick<Handlers, 'profiles.import' | 'profiles.awsProfiles'> {
   return {
     'profiles.import': ({ kind, text, cloud }) => {
       try {
@@ -112,5 +115,8 @@ export function importHandlers(imports: PendingImports): Pick<Handlers, 'profile
         throw asInputError(error)
       }
     },
+
+    // Names, regions and kinds only: the files' keys stay where they are and the SDK reads them at run time.
+    'profiles.awsProfiles': () => listAwsProfiles(),
   }
 }

@@ -1,11 +1,15 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { profileSecretRef } from '../../core/profiles'
 import { s3Input, SWIFT_AUTHS, swiftInput } from '../../core/profiles/test-fixtures'
 import { createRouter } from '../router'
-import { ipcHarness, noJobs, tempHandlers, valueOf } from './test-support'
+import { ipcHarness, noJobs, tempHandlers, valueOf, tempSettings } from './test-support'
 import { createHandlers } from '.'
 import { testAppInfo } from '../../../test/fixtures/app-info'
-import { MemoryVault } from '../../core/secrets'
+import { CipherVault, MemoryVault } from '../../core/secrets'
+import { TestCipher } from '../../core/secrets/test-cipher'
 
 const SECRET = 'app-cred-Jk8w'
 
@@ -92,17 +96,19 @@ describe('secrets.backend', () => {
       kind: 'memory',
       persistent: false,
       secure: true,
+      consentPossible: false,
     })
   })
 
   it('says why the usual vault could not be opened', async () => {
-    const { store, cleanup } = tempHandlers()
+    const { store, dir, cleanup } = tempHandlers()
     const router = createRouter(
       createHandlers({
         info: testAppInfo(),
         profiles: () => store,
         vault: new MemoryVault(),
         jobs: noJobs,
+        settings: tempSettings(dir),
         vaultProblem: 'Secrets are kept for this session only: the file is damaged.',
       }),
     )
@@ -111,5 +117,62 @@ describe('secrets.backend', () => {
       value: { kind: 'memory', problem: expect.stringContaining('damaged') },
     })
     cleanup()
+  })
+})
+
+describe('secrets.allowInsecure', () => {
+  it('stores secrets under basic_text only once the user agrees, and takes them off the disk again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vault-consent-'))
+    const cipher = new TestCipher()
+    cipher.backendName = 'basic_text'
+    const vault = await CipherVault.open(join(dir, 'secrets.json'), cipher)
+    const consent = ipcHarness({ vault })
+    const id = consent.store.swift.save(swiftInput('Prod', SWIFT_AUTHS.appCredentialById)).id
+    const file = () => readFileSync(join(dir, 'secrets.json'), 'utf8')
+    try {
+      expect(valueOf(await consent.call('secrets.backend'))).toMatchObject({
+        kind: 'basic_text',
+        persistent: false,
+        consentPossible: true,
+      })
+      // Refused without consent: kept for the session, nothing on disk.
+      await consent.call('secrets.set', {
+        profileId: id,
+        field: 'applicationCredentialSecret',
+        value: SECRET,
+      })
+      expect(existsSync(join(dir, 'secrets.json')) ? file() : '').not.toContain('ciphertext')
+
+      expect(valueOf(await consent.call('secrets.allowInsecure', { allow: true }))).toMatchObject({
+        persistent: true,
+        secure: false,
+      })
+      const stored = valueOf(
+        await consent.call('secrets.set', {
+          profileId: id,
+          field: 'applicationCredentialSecret',
+          value: SECRET,
+        }),
+      )
+      expect(stored.status).toBe('set')
+      expect(file()).toContain('ciphertext')
+      expect(file()).not.toContain(SECRET)
+
+      expect(valueOf(await consent.call('secrets.allowInsecure', { allow: false }))).toMatchObject({
+        persistent: false,
+      })
+      expect(file()).not.toContain('ciphertext')
+      expect(await vault.get(profileSecretRef(id, 'applicationCredentialSecret'))).toBe(SECRET)
+    } finally {
+      consent.cleanup()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('is refused where the question does not arise', async () => {
+    expect(await ipc.call('secrets.allowInsecure', { allow: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'allow' },
+    })
   })
 })

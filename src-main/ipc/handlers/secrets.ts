@@ -1,9 +1,12 @@
 import type { VaultInfo } from '../../../src-preload/contract/secrets'
+import { AppError } from '../../core/errors'
+import type { SecretVault } from '../../core/secrets'
 import type { Handlers } from '../router'
 import { findProfile, secretStatuses, slotOf, type RecordsContext } from './records'
 import { storeSecret } from './secret-writes'
 
-type SecretChannels = 'secrets.set' | 'secrets.status' | 'secrets.clear' | 'secrets.backend'
+type SecretChannels =
+  'secrets.set' | 'secrets.status' | 'secrets.clear' | 'secrets.backend' | 'secrets.allowInsecure'
 
 /**
  * Write-only access to the vault: values go in, statuses come out, and entries are named by profile and
@@ -33,9 +36,29 @@ export function secretHandlers(ctx: RecordsContext, vaultProblem?: string): Pick
       return { profileId, field, label: slot.label, status: await ctx.vault.status(slot.ref) }
     },
 
-    'secrets.backend': (): VaultInfo => ({
-      ...ctx.vault.backend(),
-      ...(vaultProblem !== undefined && { problem: vaultProblem }),
-    }),
+    'secrets.backend': () => vaultInfo(ctx.vault, vaultProblem),
+
+    // The user's explicit answer; withdrawing it takes the weakly protected secrets off the disk.
+    'secrets.allowInsecure': async ({ allow }) => {
+      const { vault } = ctx
+      if (vault.setInsecurePersistenceAllowed === undefined || vault.backend().kind !== 'basic_text') {
+        throw new AppError(
+          'CONFLICT',
+          'This only applies where the system has no keyring ("basic_text"); here secrets are kept as Settings says.',
+          'allow',
+        )
+      }
+      await vault.setInsecurePersistenceAllowed(allow)
+      return vaultInfo(vault, vaultProblem)
+    },
+  }
+}
+
+function vaultInfo(vault: SecretVault, problem: string | undefined): VaultInfo {
+  const backend = vault.backend()
+  return {
+    ...backend,
+    ...(problem !== undefined && { problem }),
+    consentPossible: backend.kind === 'basic_text' && vault.setInsecurePersistenceAllowed !== undefined,
   }
 }

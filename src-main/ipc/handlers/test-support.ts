@@ -6,9 +6,10 @@ import type { Result } from '../../../src-preload/contract/result'
 import { AppError } from '../../core/errors'
 import { ProfileStore } from '../../core/profiles'
 import { MemoryVault, type SecretVault } from '../../core/secrets'
+import { SettingsStore } from '../../core/settings'
 import { createRouter, type Handlers } from '../router'
 import { testAppInfo } from '../../../test/fixtures/app-info'
-import { createHandlers, type JobsDeps } from '.'
+import { createHandlers, type JobsDeps, type SettingsDeps } from '.'
 
 /**
  * Test helpers for the router and its transports; not used by the app. Core keeps its fixtures in the
@@ -35,10 +36,16 @@ export const noJobs: JobsDeps = {
   logDir: '/nonexistent/logs',
 }
 
+/** Settings in `dir` (a test's data folder), as browser mode has them: no folder dialog. */
+export function tempSettings(dir: string, chooseDirectory?: SettingsDeps['chooseDirectory']): SettingsDeps {
+  return { store: new SettingsStore({ cwd: dir }), dataDir: dir, ...(chooseDirectory && { chooseDirectory }) }
+}
+
 interface HarnessOptions {
   vault?: SecretVault
   now?: () => number
   jobs?: JobsDeps
+  settings?: (dir: string) => SettingsDeps
 }
 
 export function tempHandlers(options: HarnessOptions = {}): {
@@ -56,6 +63,7 @@ export function tempHandlers(options: HarnessOptions = {}): {
     profiles: () => store,
     vault,
     jobs: options.jobs ?? noJobs,
+    settings: options.settings?.(dir) ?? tempSettings(dir),
     ...(options.now !== undefined && { now: options.now }),
   })
   return { handlers, store, vault, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }

@@ -3,13 +3,14 @@ import { ipcHarness, valueOf } from '../../../src-main/ipc/handlers/test-support
 import { createBucket, rawClient, removeBucket } from '../s3/s3-support'
 import { client, servers, tempauth, unique } from '../support/swift-clients'
 
-/** browse.containers and browse.bucket through the IPC router against the real loopback servers. */
+/** browse.containers and the bucket channels through the IPC router against the real loopback servers. */
 
 const prefix = unique('ipc-browse')
 const containers = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`]
 const bucket = unique('ipc-browse')
 const swift = client({ auth: tempauth() })
 const s3Client = rawClient()
+const created = unique('ipc-created')
 
 let ipc: ReturnType<typeof ipcHarness>
 let swiftId: string
@@ -45,6 +46,7 @@ afterAll(async () => {
   for (const container of containers) await swift.deleteContainer(container)
   await swift.close()
   await removeBucket(s3Client, bucket)
+  await removeBucket(s3Client, created).catch(() => {})
   s3Client.destroy()
 })
 
@@ -79,5 +81,28 @@ describe('browse.bucket', () => {
       exists: false,
       error: { code: 'NOT_FOUND', field: 'bucket' },
     })
+  })
+})
+
+describe('browse.buckets and browse.createBucket', () => {
+  it('lists the buckets the keys can see', async () => {
+    const { buckets } = valueOf(await ipc.call('browse.buckets', { profileId: s3Id }))
+    expect(buckets).toContain(bucket)
+    expect([...buckets].sort()).toEqual(buckets)
+  })
+
+  it('creates a bucket, answers like browse.bucket, and creating it again is harmless', async () => {
+    const first = valueOf(await ipc.call('browse.createBucket', { profileId: s3Id, bucket: created }))
+    expect(first).toEqual({ bucket: created, exists: true, region: servers.s3.region })
+    expect(valueOf(await ipc.call('browse.buckets', { profileId: s3Id })).buckets).toContain(created)
+    expect(valueOf(await ipc.call('browse.createBucket', { profileId: s3Id, bucket: created }))).toEqual(
+      first,
+    )
+  })
+
+  it('refuses a name S3 cannot have, naming the field, and creates nothing', async () => {
+    const result = await ipc.call('browse.createBucket', { profileId: s3Id, bucket: 'Bad_Name' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'bucket' } })
+    expect(valueOf(await ipc.call('browse.buckets', { profileId: s3Id })).buckets).not.toContain('Bad_Name')
   })
 })

@@ -1,23 +1,27 @@
-import { Button } from '@mantine/core'
-import { IconArrowsTransferUp } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { EmptyState } from '../../components/EmptyState'
-import { ScreenHeader } from '../../components/ScreenHeader'
-import { navigate } from '../../stores/navigation'
+import { useNavigation } from '../../stores/navigation'
+import { CliCommandModal } from './CliCommandModal'
+import { MigrationsHome } from './MigrationsHome'
+import { SecretPromptModal } from './SecretPromptModal'
+import { MigrationWizard } from './wizard/MigrationWizard'
 
-/** Saved migrations and running jobs. */
+/**
+ * Migrations: the list (`#/migrations`), a new one (`#/migrations/new`) or a saved one being edited
+ * (`#/migrations/edit/<definitionId>`).
+ */
 export function MigrationsScreen(): ReactNode {
+  const [action, id] = useNavigation((state) => state.path)
   return (
     <>
-      <ScreenHeader title="Migrations" description="Copy containers from OpenStack Swift into S3 buckets." />
-      <EmptyState
-        icon={<IconArrowsTransferUp size={32} />}
-        title="No migrations yet"
-        action={<Button onClick={() => navigate('profiles')}>Set up connections</Button>}
-      >
-        A migration copies one or more Swift containers into a bucket and proves every object arrived intact.
-        Start by adding your OpenStack connection and your S3 destination.
-      </EmptyState>
+      {action === 'new' ? (
+        <MigrationWizard key="new" definitionId={null} />
+      ) : action === 'edit' && id ? (
+        <MigrationWizard key={`edit-${id}`} definitionId={id} />
+      ) : (
+        <MigrationsHome />
+      )}
+      <SecretPromptModal />
+      <CliCommandModal />
     </>
   )
 }

@@ -1,19 +1,48 @@
-import { IconSettings } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
-import { EmptyState } from '../../components/EmptyState'
+import { Alert, Button, Loader, Stack } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useEffect, type ReactNode } from 'react'
 import { ScreenHeader } from '../../components/ScreenHeader'
-import { useAppInfo } from '../../stores/app-info'
+import { loadSettings, useSettings } from '../../stores/settings'
+import { SettingsForm } from './SettingsForm'
 
-/** Defaults for new migrations and app preferences. */
+/** Defaults for new migrations, limits for all of them, logs, notifications, and the app itself. */
 export function SettingsScreen(): ReactNode {
-  const info = useAppInfo((state) => state.info)
+  const status = useSettings((state) => state.status)
+  const view = useSettings((state) => state.view)
+  const error = useSettings((state) => state.error)
+
+  useEffect(() => {
+    void loadSettings()
+  }, [])
+
   return (
     <>
-      <ScreenHeader title="Settings" description="Defaults for new migrations, logs and notifications." />
-      <EmptyState icon={<IconSettings size={32} />} title="Defaults come with the engine">
-        Worker count, bandwidth limit, multipart threshold and log retention will be set here.
-        {info ? ` ${info.name} ${info.version} on ${info.platform}.` : ''}
-      </EmptyState>
+      <ScreenHeader
+        title="Settings"
+        description="Defaults for new migrations, limits for all of them, logs, notifications and the app."
+      />
+      {error !== null && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title="The settings could not be loaded"
+          mb="md"
+        >
+          <Stack gap="xs" align="flex-start">
+            {error}
+            <Button size="xs" variant="default" onClick={() => void loadSettings()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {view ? (
+        // A fresh form when main's saved settings are read again (a reload of the screen).
+        <SettingsForm key={view.file} view={view} />
+      ) : (
+        status === 'loading' && <Loader aria-label="Loading settings" />
+      )}
     </>
   )
 }

@@ -1,0 +1,275 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { loadServers } from '../test/integration/servers-env'
+import { collectPageErrors, expect, test, type AppServer } from './fixtures'
+
+/**
+ * The Migrations screen and the New Migration wizard in Chromium through browser mode, against the real
+ * Swift (tempauth) and s3api servers: seed a container, go through the wizard, preview, start, save the
+ * migration, run it again from the list and see that nothing is left to copy.
+ */
+
+const SHOTS = 'test-results/screenshots'
+mkdirSync(SHOTS, { recursive: true })
+
+const servers = loadServers()
+const tester = servers.tempauth.users.find((user) => user.user === 'test:tester')!
+const OBJECTS = 20
+const OBJECT_BYTES = 50_000
+const run = randomBytes(4).toString('hex')
+const container = `mig-e2e-${run}`
+const bucket = `mig-e2e-${run}-dst`
+
+/** A tempauth token and storage URL, as any Swift client gets them. */
+async function swiftAuth(): Promise<{ url: string; token: string }> {
+  const response = await fetch(servers.tempauth.authUrl, {
+    headers: { 'X-Auth-User': tester.user, 'X-Auth-Key': tester.key },
+  })
+  expect(response.ok).toBe(true)
+  return { url: response.headers.get('x-storage-url')!, token: response.headers.get('x-auth-token')! }
+}
+
+async function swift(method: string, path: string, body?: Uint8Array<ArrayBuffer>): Promise<Response> {
+  const { url, token } = await swiftAuth()
+  return fetch(`${url}/${path}`, { method, headers: { 'X-Auth-Token': token }, ...(body && { body }) })
+}
+
+/** Empties and removes a container (the bucket too: s3api keeps a bucket as a container of the account). */
+async function removeContainer(name: string): Promise<void> {
+  const listing = await swift('GET', `${encodeURIComponent(name)}?format=json`)
+  if (listing.status === 404) return
+  const objects = (await listing.json()) as { name: string }[]
+  for (const object of objects)
+    await swift('DELETE', `${encodeURIComponent(name)}/${encodeURIComponent(object.name)}`)
+  await swift('DELETE', encodeURIComponent(name))
+}
+
+/** Calls a channel over the page's own origin, as the renderer does, and unwraps the envelope. */
+async function invoke<T>(page: Page, app: AppServer, channel: string, input?: unknown): Promise<T> {
+  const url = `${app.origin.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(app.token)}`
+  type Envelope = { ok: true; value: T } | { ok: false; error: { message: string } }
+  const result = await page.evaluate(
+    ({ url, channel, input }) =>
+      new Promise<Envelope>((resolve, reject) => {
+        const ws = new WebSocket(url)
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'call', id: 1, channel, input }))
+        ws.onmessage = (message: MessageEvent<string>) => {
+          const data = JSON.parse(message.data) as { type: string; result: Envelope }
+          if (data.type !== 'reply') return
+          ws.close()
+          resolve(data.result)
+        }
+        ws.onerror = () => reject(new Error('WebSocket refused'))
+      }),
+    { url, channel, input },
+  )
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.value
+}
+
+interface RunSummary {
+  id: string
+  state: string
+  mode: string
+  totals: { objects: number; copied: number; skipped: number; failed: number }
+}
+
+/** Waits until main says the run finished, and returns its summary. */
+async function finishedRun(page: Page, app: AppServer, id: string): Promise<RunSummary> {
+  let last: RunSummary | undefined
+  await expect
+    .poll(
+      async () => {
+        last = (await invoke<RunSummary[]>(page, app, 'jobs.list')).find((job) => job.id === id)
+        return last?.state
+      },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
+    )
+    .toMatch(/^(done|failed|cancelled|interrupted)$/)
+  return last!
+}
+
+const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true }).click()
+/** What the user sees at 1024×700 (a full-page capture would draw the fixed header mid-page). */
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/migration-${name}.png` })
+
+/** Source, containers, destination, bucket and options, as a user fills them in. */
+async function walkToPreview(
+  page: Page,
+  options: { screenshots: boolean; createBucket: boolean },
+): Promise<void> {
+  if (options.screenshots) {
+    // By keyboard: the profile cards are radios, Space picks one, Enter on Next moves on.
+    await page.getByRole('radio', { name: /Tempauth/ }).focus()
+    await page.keyboard.press('Space')
+    await expect(page.getByRole('radio', { name: /Tempauth/ })).toBeChecked()
+    await shot(page, '1-source')
+    await page.getByRole('button', { name: 'Next', exact: true }).focus()
+    await page.keyboard.press('Enter')
+  } else {
+    await page.getByRole('radio', { name: /Tempauth/ }).click()
+    await next(page)
+  }
+
+  await page.getByRole('textbox', { name: /Search containers/ }).fill(container)
+  const table = page.getByRole('table', { name: 'Containers' })
+  // s3api keeps buckets as containers of the same account, so the bucket (`<container>-dst`) turns up
+  // in this search too once it exists.
+  const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: container, exact: true }) })
+  await expect(row).toHaveCount(1)
+  // Counts and sizes as the account listing has them; Swift's container-updater fills those in on its
+  // own schedule (minutes on the test servers), so only their presence is checked here.
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/^\d[\d,]*$/)
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d.* (bytes|kB|MB)$/)
+  await row.getByRole('checkbox').check()
+  await expect(page.getByText('1 container selected')).toBeVisible()
+  if (options.screenshots) await shot(page, '2-containers')
+  await next(page)
+
+  await page.getByRole('radio', { name: /Loopback S3/ }).click()
+  if (options.screenshots) await shot(page, '3-destination')
+  await next(page)
+
+  const bucketInput = page.getByRole('combobox', { name: /^Bucket/ })
+  await bucketInput.fill(bucket)
+  await bucketInput.press('Escape')
+  await page.getByRole('button', { name: 'Check', exact: true }).click()
+  if (options.createBucket) {
+    await page.getByRole('button', { name: `Create bucket "${bucket}"` }).click()
+  }
+  await expect(page.getByText(/The bucket is there and these keys can use it/)).toBeVisible()
+  if (options.screenshots) await shot(page, '4-bucket')
+  await next(page)
+
+  await page.getByRole('textbox', { name: /Bandwidth limit/ }).fill('1')
+  await page.getByRole('textbox', { name: /Parallel transfers/ }).fill('4')
+  if (options.screenshots) {
+    await shot(page, '5-options')
+    await page.getByRole('switch', { name: /Mirror mode/ }).check()
+    await page.getByRole('textbox', { name: /Deletion cap/ }).scrollIntoViewIfNeeded()
+    await expect(page.getByText('Mirror mode deletes objects in S3')).toBeVisible()
+    await shot(page, '5-options-mirror')
+    await page.getByRole('switch', { name: /Mirror mode/ }).uncheck()
+  }
+  await next(page)
+}
+
+test.beforeAll(async () => {
+  expect((await swift('PUT', container)).status).toBeLessThan(300)
+  for (let i = 0; i < OBJECTS; i++) {
+    const body = new Uint8Array(OBJECT_BYTES).fill(i)
+    const put = await swift('PUT', `${container}/photos/${String(i).padStart(2, '0')}.jpg`, body)
+    expect(put.status).toBe(201)
+  }
+})
+
+test.afterAll(async () => {
+  await removeContainer(container)
+  await removeContainer(bucket)
+})
+
+test('a first migration: wizard, preview, start; saved, it runs again with nothing to copy', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(180_000)
+  const errors = collectPageErrors(page)
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.goto(app.url)
+
+  // First run: nothing saved, the screen says what to set up.
+  await expect(page.getByRole('heading', { name: 'Get ready for your first migration' })).toBeVisible()
+  await shot(page, '0-first-run')
+
+  await invoke(page, app, 'profiles.save', {
+    kind: 'swift',
+    record: { name: 'Tempauth', auth: { type: 'v1', authUrl: servers.tempauth.authUrl, user: tester.user } },
+    secrets: { key: tester.key },
+  })
+  await invoke(page, app, 'profiles.save', {
+    kind: 's3',
+    record: {
+      name: 'Loopback S3',
+      provider: 's3-compatible',
+      endpoint: servers.s3.endpoint,
+      region: servers.s3.region,
+      forcePathStyle: true,
+      credentials: { type: 'keys', accessKeyId: servers.s3.accessKeyId },
+    },
+    secrets: { secretAccessKey: servers.s3.secretAccessKey },
+  })
+  await page.reload()
+
+  // Both connections there: the wizard.
+  await page.getByRole('button', { name: 'New migration' }).click()
+  await expect(page.getByRole('heading', { name: 'New migration' })).toBeVisible()
+  await next(page)
+  await expect(page.getByText('Choose the OpenStack connection to copy from.')).toBeVisible()
+  await walkToPreview(page, { screenshots: true, createBucket: true })
+
+  // The dry run's numbers: everything to copy, 1 MB at 1 MB/s.
+  await expect(page.getByTestId('plan-copy')).toContainText(`${OBJECTS} objects`, { timeout: 30_000 })
+  await expect(page.getByTestId('plan-copy')).toContainText('1.0 MB')
+  await expect(page.getByTestId('plan-skip')).toContainText('0 objects')
+  await expect(page.getByTestId('plan-delete')).toContainText('0 objects')
+  await expect(page.getByTestId('plan-time')).toContainText('About 1 second')
+  await shot(page, '6-preview')
+
+  await page.getByRole('button', { name: 'Start migration' }).click()
+  await expect(page).toHaveURL(/#\/job\/[^/]+$/)
+  const firstId = decodeURIComponent(page.url().split('#/job/')[1]!)
+  const first = await finishedRun(page, app, firstId)
+  expect(first).toMatchObject({ state: 'done', mode: 'copy' })
+  expect(first.totals).toMatchObject({ objects: OBJECTS, copied: OBJECTS, failed: 0 })
+  await shot(page, '7-job')
+
+  // The list shows the run; a second pass through the wizard now finds everything in place.
+  await page.getByRole('button', { name: 'Migrations' }).click()
+  await expect(page.getByRole('button', { name: /: Done, 100%/ })).toBeVisible()
+  await page.getByRole('button', { name: 'New migration' }).click()
+  await walkToPreview(page, { screenshots: false, createBucket: false })
+  await expect(page.getByTestId('plan-copy')).toContainText('0 objects', { timeout: 30_000 })
+  await expect(page.getByTestId('plan-skip')).toContainText(`${OBJECTS} objects`)
+  await expect(page.getByTestId('plan-time')).toContainText('Nothing to copy')
+
+  // Saving needs a name.
+  await page.getByRole('button', { name: 'Save as job definition' }).click()
+  await expect(page.getByText('Give the migration a name to save it.')).toBeVisible()
+  await page.getByRole('textbox', { name: /^Name/ }).fill('E2E photos')
+  await shot(page, '8-save')
+  await page.getByRole('button', { name: 'Save as job definition' }).click()
+  await expect(page.getByText('Saved "E2E photos".')).toBeVisible()
+  const saved = page.getByTestId('saved-migration').filter({ hasText: 'E2E photos' })
+  await expect(saved).toContainText(`Tempauth: ${container} → Loopback S3: ${bucket}`)
+  await shot(page, '9-list')
+
+  // Its command line, with the secrets to set.
+  await page.getByRole('button', { name: 'More actions for E2E photos' }).click()
+  await page.getByRole('menuitem', { name: 'Copy as CLI command' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Command line for "E2E photos"' })
+  await expect(dialog.getByTestId('cli-command')).toContainText(container)
+  await expect(dialog.getByTestId('cli-command')).toContainText(bucket)
+  await shot(page, '10-cli-command')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // Run again from the list: nothing to copy, every object skipped.
+  await page.getByRole('button', { name: 'Run E2E photos' }).click()
+  await expect(page).toHaveURL(/#\/job\/[^/]+$/)
+  const secondId = decodeURIComponent(page.url().split('#/job/')[1]!)
+  expect(secondId).not.toBe(firstId)
+  const second = await finishedRun(page, app, secondId)
+  expect(second).toMatchObject({ state: 'done', mode: 'copy' })
+  expect(second.totals).toMatchObject({ objects: OBJECTS, copied: 0, skipped: OBJECTS, failed: 0 })
+
+  await page.getByRole('button', { name: 'Migrations' }).click()
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+  await expect(page.getByRole('button', { name: /E2E photos: Done, 100%/ })).toBeVisible()
+  await shot(page, '11-list-dark')
+  await page.getByRole('button', { name: 'Edit E2E photos' }).click()
+  await expect(page.getByRole('heading', { name: 'Edit "E2E photos"' })).toBeVisible()
+  await page.getByRole('button', { name: /Options/ }).click()
+  await shot(page, '12-edit-dark')
+
+  expect(errors).toEqual([])
+})

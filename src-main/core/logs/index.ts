@@ -1,0 +1,3 @@
+export type { FileOffer, OpenOutcome, SaveOutcome } from './file-offer'
+export { LogService, MAX_PAGE_LINES, type LogServiceOptions } from './log-service'
+export type * from './types'

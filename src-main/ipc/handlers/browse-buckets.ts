@@ -1,0 +1,76 @@
+import type { BucketCheck } from '../../../src-preload/contract/connections'
+import { AppError } from '../../core/errors'
+import type { S3Profile } from '../../core/profiles'
+import { WrongRegionError } from '../../core/s3'
+import type { Handlers } from '../router'
+import { s3TargetFor, secretsOf } from './connect'
+import { toIpcError } from './ipc-error'
+import type { RecordsContext } from './records'
+import { listBuckets } from './s3-buckets'
+
+type BucketChannels = 'browse.bucket' | 'browse.buckets' | 'browse.createBucket'
+
+const CHECK_TIMEOUT_MS = 30_000
+
+function s3Profile(ctx: RecordsContext, profileId: string): S3Profile {
+  const profile = ctx.store().s3.find(profileId)
+  if (profile === undefined)
+    throw new AppError('NOT_FOUND', `No S3 profile with id ${profileId}.`, 'profileId')
+  return profile
+}
+
+/** Checks a bucket, turning "cannot be used" into an answer rather than a failed call. */
+async function check(
+  profile: S3Profile,
+  secrets: Record<string, string>,
+  bucket: string,
+): Promise<BucketCheck> {
+  const target = s3TargetFor(profile, secrets, bucket)
+  try {
+    await target.checkBucket(AbortSignal.timeout(CHECK_TIMEOUT_MS))
+    return { bucket, exists: true, region: target.options.region }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    const problem = toIpcError(error)
+    if (error instanceof WrongRegionError) {
+      return {
+        bucket,
+        exists: true,
+        ...(error.bucketRegion !== undefined && { region: error.bucketRegion }),
+        error: problem,
+      }
+    }
+    // Only S3's "no such bucket" settles it; refused keys or a dead endpoint say nothing either way.
+    return { bucket, exists: error.code === 'NOT_FOUND' ? false : null, error: problem }
+  } finally {
+    target.close()
+  }
+}
+
+/** The buckets of an S3 profile: check one by name, list them (when the keys may), create one. */
+export function bucketHandlers(ctx: RecordsContext): Pick<Handlers, BucketChannels> {
+  return {
+    'browse.bucket': async ({ profileId, bucket }) => {
+      const profile = s3Profile(ctx, profileId)
+      return check(profile, await secretsOf(ctx.vault, profile), bucket)
+    },
+
+    'browse.buckets': async ({ profileId }) => {
+      const profile = s3Profile(ctx, profileId)
+      return { buckets: await listBuckets(profile, await secretsOf(ctx.vault, profile)) }
+    },
+
+    // Creates, then checks like browse.bucket so the form shows the same answer either way.
+    'browse.createBucket': async ({ profileId, bucket }) => {
+      const profile = s3Profile(ctx, profileId)
+      const secrets = await secretsOf(ctx.vault, profile)
+      const target = s3TargetFor(profile, secrets, bucket)
+      try {
+        await target.createBucket(AbortSignal.timeout(CHECK_TIMEOUT_MS))
+      } finally {
+        target.close()
+      }
+      return check(profile, secrets, bucket)
+    },
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { estimateSeconds, formatBytes, formatDuration } from './format'
+
+describe('formatting', () => {
+  it('writes sizes in decimal units', () => {
+    expect(formatBytes(0)).toBe('0 bytes')
+    expect(formatBytes(999)).toBe('999 bytes')
+    expect(formatBytes(1500)).toBe('1.5 kB')
+    expect(formatBytes(40_960)).toBe('41.0 kB')
+    expect(formatBytes(123_456_789)).toBe('123 MB')
+    expect(formatBytes(2.5e12)).toBe('2.5 TB')
+  })
+
+  it('rounds durations to what matters', () => {
+    expect(formatDuration(0.2)).toBe('under a second')
+    expect(formatDuration(1)).toBe('1 second')
+    expect(formatDuration(45)).toBe('45 seconds')
+    expect(formatDuration(12 * 60)).toBe('12 minutes')
+    expect(formatDuration(3 * 3600 + 20 * 60)).toBe('3 h 20 min')
+    expect(formatDuration(52 * 3600)).toBe('2 days 4 h')
+  })
+
+  it('estimates time from bytes and the MB/s limit, and not at all without one', () => {
+    expect(estimateSeconds(40_000_000, 2)).toBe(20)
+    expect(estimateSeconds(40_000_000, null)).toBeNull()
+  })
+})

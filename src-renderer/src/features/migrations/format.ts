@@ -1,0 +1,49 @@
+/**
+ * Numbers as people read them. Sizes are decimal (1 MB = 1,000,000 bytes), like the bandwidth limit
+ * and like S3 consoles, so "40 MB at 2 MB/s" is 20 seconds without a hidden factor of 1.048.
+ */
+
+const UNITS = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB'] as const
+
+/** 0 bytes, 999 bytes, 1.5 kB, 23.4 MB, 1.2 TB. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 1000) return `${Math.max(0, Math.round(bytes))} bytes`
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${UNITS[unit]}`
+}
+
+/** 1,234,567 in the reader's locale. */
+export function formatCount(count: number): string {
+  return count.toLocaleString()
+}
+
+/** "1 object", "3 objects". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`
+}
+
+/** A duration rounded to what matters: "under a second", "45 seconds", "12 minutes", "3 h 20 min", "2 days 4 h". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 1) return 'under a second'
+  if (seconds < 60) return plural(Math.round(seconds), 'second')
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) return plural(minutes, 'minute')
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
+  const days = Math.floor(hours / 24)
+  return hours % 24 === 0 ? plural(days, 'day') : `${plural(days, 'day')} ${hours % 24} h`
+}
+
+/**
+ * How long copying `bytes` takes at `limitMb` MB/s; null when there is no limit, because then it
+ * depends on the link and the servers, which the app cannot know before it runs.
+ */
+export function estimateSeconds(bytes: number, limitMb: number | null): number | null {
+  if (limitMb === null || limitMb <= 0) return null
+  return bytes / (limitMb * 1_000_000)
+}
