@@ -52,7 +52,7 @@ test.describe('job view', () => {
     page,
     app,
   }) => {
-    test.setTimeout(180_000)
+    test.setTimeout(240_000)
     const errors = collectPageErrors(page)
     const s = await stage('e2e-job-live')
     try {
@@ -157,7 +157,7 @@ test.describe('job view', () => {
     page,
     app,
   }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const s = await stage('e2e-job-cancel')
     try {
       await page.goto(app.url)
@@ -228,7 +228,7 @@ test.describe('job view', () => {
     page,
     app,
   }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const errors = collectPageErrors(page)
     const s = await stage('e2e-job-reload')
     let jobId = ''

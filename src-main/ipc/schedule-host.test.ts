@@ -15,8 +15,11 @@ import { createRouter } from './router'
 import { openScheduleHost } from './schedule-host'
 
 const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+const managers: JobManager[] = []
+afterEach(async () => {
+  // History is written in the background; let it land before its folder goes.
+  for (const manager of managers.splice(0)) await manager.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
 })
 
 /** Both shells' wiring over a temporary data folder: profiles, vault, job manager, settings, schedules. */
@@ -32,6 +35,7 @@ async function setup() {
     clock,
     runJob: factory,
   })
+  managers.push(manager)
   const profiles = new ProfileStore({ cwd: dir })
   const vault = new MemoryVault()
   const settings = new SettingsStore({ cwd: dir })

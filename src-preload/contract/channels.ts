@@ -4,6 +4,8 @@ import type {
   BucketCreateInput,
   BucketList,
   BucketListInput,
+  BucketMappingInput,
+  BucketMappingRow,
   ConnectionTestInput,
   ConnectionTestResult,
   ContainerPage,
@@ -87,11 +89,12 @@ export interface InvokeContract {
   'browse.bucket': { in: BucketCheckInput; out: BucketCheck }
   'browse.buckets': { in: BucketListInput; out: BucketList }
   'browse.createBucket': { in: BucketCreateInput; out: BucketCheck }
+  'browse.bucketMapping': { in: BucketMappingInput; out: { rows: BucketMappingRow[] } }
   'jobs.start': { in: JobStartInput; out: JobSummary }
   'jobs.list': { in: undefined; out: JobSummary[] }
   'jobs.get': { in: { id: string }; out: JobDetail }
   'jobs.pause': { in: { id: string }; out: JobSummary }
-  'jobs.resume': { in: { id: string }; out: JobSummary }
+  'jobs.resume': { in: JobRetryInput; out: JobSummary }
   'jobs.cancel': { in: { id: string }; out: JobSummary }
   'jobs.retryFailed': { in: JobRetryInput; out: JobSummary }
   'jobs.setBandwidth': { in: JobBandwidthInput; out: JobSummary }
@@ -174,6 +177,7 @@ export const invokeChannels = {
   'browse.bucket': true,
   'browse.buckets': true,
   'browse.createBucket': true,
+  'browse.bucketMapping': true,
   'jobs.start': true,
   'jobs.list': true,
   'jobs.get': true,

@@ -100,6 +100,20 @@ export interface BucketList {
   buckets: string[]
 }
 
+/** Input of `browse.bucketMapping`: containers and a per-container pattern such as `swift-{container}`. */
+export interface BucketMappingInput {
+  containers: string[]
+  pattern: string
+}
+
+/** The bucket a run would give each container, exactly as main names them when the run starts. */
+export interface BucketMappingRow {
+  container: string
+  bucket: string
+  /** Not simply the pattern filled in: changed to be a valid bucket name, or to differ from another's. */
+  changed: boolean
+}
+
 /** Input of `browse.createBucket`: a new bucket in the profile's region. */
 export interface BucketCreateInput {
   profileId: string

@@ -168,7 +168,7 @@ export interface JobCommand {
   notes: string[]
 }
 
-/** Input of `jobs.retryFailed`: secrets again when the run is from an earlier session. */
+/** Input of `jobs.retryFailed` and `jobs.resume`: secrets again when the run is from an earlier session. */
 export interface JobRetryInput {
   id: string
   secrets?: Record<string, string>

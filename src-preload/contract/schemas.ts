@@ -187,6 +187,15 @@ export const inputSchemas = {
   'browse.bucket': z.strictObject({ profileId: id, bucket }),
   'browse.buckets': z.strictObject({ profileId: id }),
   'browse.createBucket': z.strictObject({ profileId: id, bucket }),
+  'browse.bucketMapping': z.strictObject({
+    containers: z
+      .array(z.string({ error: 'must be container names' }).min(1).max(256), {
+        error: 'must be a list of container names',
+      })
+      .min(1, { error: 'must name at least one container' })
+      .max(10_000, { error: 'is more containers than one migration can map' }),
+    pattern: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(255),
+  }),
   'jobs.start': z.union([
     z.strictObject({ definitionId: id, ...startBase }),
     z.strictObject({ definition: definitionDraft, ...startBase }),
@@ -194,7 +203,7 @@ export const inputSchemas = {
   'jobs.list': z.undefined(),
   'jobs.get': jobRef,
   'jobs.pause': jobRef,
-  'jobs.resume': jobRef,
+  'jobs.resume': z.strictObject({ id, secrets: secretRefs.optional() }),
   'jobs.cancel': jobRef,
   'jobs.retryFailed': z.strictObject({ id, secrets: secretRefs.optional() }),
   'jobs.setBandwidth': z.strictObject({ id, mb: bandwidthMb }),

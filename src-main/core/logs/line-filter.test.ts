@@ -140,7 +140,7 @@ describe('FilterScans', () => {
     expect(page[0]?.text).toContain('photos/500000.jpg')
     // The event loop ran during the search (a timer fired), which a single blocking pass would prevent.
     expect(turns).toBeGreaterThan(0)
-    // Only a guard against a complexity blow-up (e.g. quadratic); scripts/logs-bench.ts measures.
+    // Only a guard against a complexity blow-up (e.g. quadratic); the timings are printed below.
     expect(indexed + searched + paged).toBeLessThan(60_000)
     console.info(
       `1M lines: index ${indexed.toFixed(0)} ms, search ${searched.toFixed(0)} ms, page ${paged.toFixed(1)} ms`,

@@ -116,7 +116,7 @@ export class FilterScans {
       set = new LineSet(key, filter, this.index.epoch)
     }
     this.sets.set(key, set)
-    const max = this.options.maxCached ?? 6
+    const max = this.options.maxCached ?? 4
     for (const [oldKey, old] of this.sets) {
       if (this.sets.size <= max) break
       if (old.waiters.length === 0 && old !== set) this.sets.delete(oldKey)

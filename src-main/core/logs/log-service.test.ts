@@ -24,6 +24,7 @@ function job(id: string, state: JobState, logFile: string | null, reports = fals
     id,
     name: `Run ${id}`,
     state,
+    outcome: state === 'done' ? 'completed' : null,
     createdAt: '2030-01-02T03:04:05.000Z',
     startedAt: '2030-01-02T03:04:06.000Z',
     finishedAt: state === 'running' ? null : '2030-01-02T03:05:00.000Z',

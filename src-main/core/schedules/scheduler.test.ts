@@ -18,8 +18,11 @@ const at = (iso: string) => Date.parse(iso)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+const managers: JobManager[] = []
+afterEach(async () => {
+  // History is written in the background; let it land before its folder goes.
+  for (const manager of managers.splice(0)) await manager.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
 })
 
 const DEFINITION = {
@@ -78,6 +81,7 @@ async function setup(
     runJob: factory,
     newId: () => `job-${++n}`,
   })
+  managers.push(manager)
   const store = new ScheduleStore({ cwd: dir, now: () => clock.now(), defaultTimeZone: 'UTC' })
   const { specs, state } = fakeSpecs()
   const settings = { runMissed: options.runMissed ?? true, baseGlobal: options.baseGlobal ?? null }
@@ -303,6 +307,20 @@ describe('Scheduler: unattended credentials', () => {
     })
     // It looked again every 30 s while it waited.
     expect(t.state.resolves).toBe(31)
+    t.scheduler.stop()
+  })
+
+  it('stops waiting, without a history entry, when the schedule is turned off meanwhile', async () => {
+    const t = await setup()
+    t.state.secrets = false
+    t.scheduler.start()
+    const { schedule } = await t.save()
+    await t.advanceTo('2026-05-07T02:03:00Z')
+    await t.scheduler.setEnabled(schedule.id, false)
+    await t.advanceTo('2026-05-07T02:30:00Z')
+    expect(t.manager.list()).toEqual([])
+    expect(t.scheduler.get(schedule.id).active).toBeNull()
+    expect(t.notices.map((n) => n.kind)).toEqual(['waiting-for-credentials'])
     t.scheduler.stop()
   })
 

@@ -344,6 +344,8 @@ export class Scheduler {
           this.changed()
         }
         await this.sleep(Math.min(left, this.options.credentialPollMs ?? 30_000))
+        // Turned off or deleted while it waited: someone chose that it should not run.
+        if (!this.options.store.find(schedule.id)?.enabled) return undefined
       }
     }
   }

@@ -1,14 +1,16 @@
 import type { BucketCheck } from '../../../src-preload/contract/connections'
 import { AppError } from '../../core/errors'
 import type { S3Profile } from '../../core/profiles'
+import { CONTAINER_PLACEHOLDER } from '../../core/profiles/job-definition'
 import { WrongRegionError } from '../../core/s3'
+import { planBucketMapping } from '../../core/transfer/bucket-naming'
 import type { Handlers } from '../router'
 import { s3TargetFor, secretsOf } from './connect'
 import { toIpcError } from './ipc-error'
 import type { RecordsContext } from './records'
 import { listBuckets } from './s3-buckets'
 
-type BucketChannels = 'browse.bucket' | 'browse.buckets' | 'browse.createBucket'
+type BucketChannels = 'browse.bucket' | 'browse.buckets' | 'browse.createBucket' | 'browse.bucketMapping'
 
 const CHECK_TIMEOUT_MS = 30_000
 
@@ -58,6 +60,23 @@ export function bucketHandlers(ctx: RecordsContext): Pick<Handlers, BucketChanne
     'browse.buckets': async ({ profileId }) => {
       const profile = s3Profile(ctx, profileId)
       return { buckets: await listBuckets(profile, await secretsOf(ctx.vault, profile)) }
+    },
+
+    // The names a run will use (core/transfer/bucket-naming.ts), so the form shows and checks the real ones.
+    'browse.bucketMapping': ({ containers, pattern }) => {
+      if (!pattern.includes(CONTAINER_PLACEHOLDER)) {
+        throw new AppError('VALIDATION', `pattern must contain ${CONTAINER_PLACEHOLDER}`, 'pattern')
+      }
+      const [prefix = '', suffix = ''] = pattern.split(CONTAINER_PLACEHOLDER)
+      try {
+        return { rows: planBucketMapping(containers, { prefix, suffix }) }
+      } catch (error) {
+        // A bad prefix or suffix is a problem of the pattern the user typed.
+        if (error instanceof AppError && error.code === 'VALIDATION') {
+          throw new AppError('VALIDATION', error.message, 'pattern', { cause: error })
+        }
+        throw error
+      }
     },
 
     // Creates, then checks like browse.bucket so the form shows the same answer either way.

@@ -71,7 +71,7 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
       return summaryOf(jobs.manager(), id)
     },
 
-    'jobs.resume': async ({ id }) => {
+    'jobs.resume': async ({ id, secrets }) => {
       const manager = jobs.manager()
       const { state, definitionId, spec } = manager.get(id)
       if (state !== 'interrupted') {
@@ -86,7 +86,7 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
           'This run was started without saving its migration, so it cannot be resumed after a restart; start it again from New migration (only what is missing will be copied).',
         )
       }
-      const resolved = await specOf(definitionId, spec.options, undefined)
+      const resolved = await specOf(definitionId, spec.options, secrets)
       return manager.resumeInterrupted(id, resolved.spec)
     },
 

@@ -178,8 +178,8 @@ export async function pauseJob(id: string): Promise<JobSummary> {
  * Resumes a paused run, or continues an interrupted one. Continuing may start a new linked run, whose
  * summary is returned (its id differs from `id`).
  */
-export async function resumeJob(id: string): Promise<JobSummary> {
-  const job = await call('jobs.resume', { id })
+export async function resumeJob(id: string, secrets?: Record<string, string>): Promise<JobSummary> {
+  const job = await call('jobs.resume', secrets ? { id, secrets } : { id })
   upsert(job)
   return job
 }

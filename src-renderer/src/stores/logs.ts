@@ -7,6 +7,7 @@ import type {
   LogRun,
   LogView,
 } from '../../../src-preload/contract/logs'
+import { isFinishedState } from '../components/JobStateBadge'
 import { call, getApi } from '../ipc/bridge'
 import { keepNearest, PAGE_SIZE, pageOf, pagesAround, type Pages } from './log-pages'
 
@@ -84,17 +85,9 @@ const inFlight = new Set<string>()
 
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-const FINISHED: ReadonlySet<JobState> = new Set([
-  'done',
-  'failed',
-  'cancelled',
-  'interrupted',
-  'needs-credentials',
-])
-
 /** Whether the run may still write to its log. */
 export function isWriting(state: JobState | undefined): boolean {
-  return state !== undefined && !FINISHED.has(state) && state !== 'queued'
+  return state !== undefined && state !== 'queued' && !isFinishedState(state)
 }
 
 /** The view as the channels take it: no level filter when all four are on. */

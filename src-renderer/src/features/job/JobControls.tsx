@@ -34,6 +34,8 @@ export function JobControls({
   const [error, setError] = useState<string | null>(null)
   const [confirmCancel, setConfirmCancel] = useState(false)
   const again = useRerun(job.id)
+  // An interrupted run resumes as a new run; its secrets may have to be asked for again, as for a rerun.
+  const resumeInterrupted = useRerun(job.id, resumeJob)
 
   const finished = isFinishedState(job.state)
   const stopping = job.cancelRequested && !finished
@@ -72,8 +74,12 @@ export function JobControls({
         {(job.state === 'paused' || job.state === 'interrupted') && !stopping && (
           <Button
             leftSection={<IconPlayerPlay size={16} />}
-            loading={busy === 'resume'}
-            onClick={() => void act('resume', () => resumeJob(job.id))}
+            loading={busy === 'resume' || resumeInterrupted.busy}
+            onClick={() =>
+              job.state === 'interrupted'
+                ? resumeInterrupted.rerun()
+                : void act('resume', () => resumeJob(job.id))
+            }
           >
             Resume
           </Button>
@@ -108,9 +114,9 @@ export function JobControls({
           Open log
         </Button>
       </Group>
-      {(error ?? again.error) && (
+      {(error ?? again.error ?? resumeInterrupted.error) && (
         <Alert color="red" variant="light" p="xs" role="alert" maw={520}>
-          {error ?? again.error}
+          {error ?? again.error ?? resumeInterrupted.error}
         </Alert>
       )}
 
@@ -138,6 +144,7 @@ export function JobControls({
         </Stack>
       </Modal>
       {again.prompt}
+      {resumeInterrupted.prompt}
     </Stack>
   )
 }

@@ -12,10 +12,13 @@ export function rerunLabel(job: Pick<JobSummary, 'totals'>): string {
 
 /**
  * Runs a finished job again (the planner copies only what is missing or changed, so this is the retry of
- * the failed objects) and opens the new run. A run from an earlier session has no secrets in memory:
+ * the failed objects), or resumes an interrupted one with `run` = resumeJob, and opens the new run. A run from an earlier session has no secrets in memory:
  * main names the one it lacks in an AUTH error, and the user is asked for it.
  */
-export function useRerun(jobId: string): {
+export function useRerun(
+  jobId: string,
+  run: (id: string, secrets?: Record<string, string>) => Promise<JobSummary> = retryFailedJob,
+): {
   rerun: () => void
   busy: boolean
   error: string | null
@@ -29,7 +32,7 @@ export function useRerun(jobId: string): {
     const secrets: Record<string, string> = {}
     for (;;) {
       try {
-        const next = await retryFailedJob(jobId, Object.keys(secrets).length > 0 ? secrets : undefined)
+        const next = await run(jobId, Object.keys(secrets).length > 0 ? secrets : undefined)
         navigate('job', next.id)
         return
       } catch (e) {

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core'
 import { IconCheck, IconPlus } from '@tabler/icons-react'
 import { useEffect, type ReactNode } from 'react'
-import { previewMapping } from './bucket-mapping'
+import { useBucketMapping } from './bucket-mapping'
 import { checkBucket, createBucket, listBuckets, useBucketBrowser, type BucketStatus } from './bucket-browser'
 import { CONTAINER_PLACEHOLDER, bucketNameProblem } from './draft'
 import { updateValues, useWizard } from './wizard-store'
@@ -186,8 +186,9 @@ function PerContainerBuckets({
   const containers = useWizard((state) => state.values.containers)
   const all = useWizard((state) => state.values.allContainers)
   const status = useBucketBrowser((state) => state.status)
-  const rows = error || all ? [] : previewMapping(containers, pattern.trim())
-  const checkable = rows.filter((row) => !row.adjusted)
+  const mapping = useBucketMapping(containers, pattern.trim(), !error && !all)
+  const rows = mapping.rows
+  const checkable = rows
   const missing = checkable.filter((row) => {
     const s = status[row.bucket]
     return s?.state === 'checked' && s.check.exists === false
@@ -199,7 +200,7 @@ function PerContainerBuckets({
         description={`${CONTAINER_PLACEHOLDER} is replaced by each container's name, made a valid bucket name (lowercase, "-" for "_" and spaces).`}
         value={pattern}
         onChange={(event) => updateValues({ bucketPattern: event.currentTarget.value }, 'target.bucket')}
-        error={error}
+        error={error ?? mapping.error}
         withAsterisk
       />
       {all ? (
@@ -250,16 +251,15 @@ function PerContainerBuckets({
                   <Table.Tr key={row.container}>
                     <Table.Td style={{ wordBreak: 'break-all' }}>{row.container}</Table.Td>
                     <Table.Td style={{ wordBreak: 'break-all' }}>
-                      {row.adjusted ? `${row.bucket}-…` : row.bucket}
+                      {row.bucket}
+                      {row.changed && (
+                        <Text size="xs" c="dimmed">
+                          Adjusted to be a valid bucket name of its own
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      {row.adjusted ? (
-                        <Text size="xs" c="dimmed">
-                          A short code is added to make the name valid and unique
-                        </Text>
-                      ) : (
-                        <MappingStatus status={status[row.bucket]} />
-                      )}
+                      <MappingStatus status={status[row.bucket]} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -63,6 +63,14 @@ function backend(extra: FakeHandlers = {}) {
             error: { code: 'NOT_FOUND', message: `The bucket ${bucket} does not exist.`, field: 'bucket' },
           },
     'browse.createBucket': ({ bucket }) => ({ bucket, exists: true, region: 'us-east-1' }),
+    // Main names the buckets (core/transfer/bucket-naming.ts); a simple stand-in here.
+    'browse.bucketMapping': ({ containers, pattern }) => ({
+      rows: containers.map((container) => ({
+        container,
+        bucket: pattern.replace('{container}', container.toLowerCase()),
+        changed: false,
+      })),
+    }),
     'jobs.start': (input) => {
       if (input.options?.dryRun) {
         dryRun = job('dry1', { state: 'planning', mode: 'dry-run' })
@@ -251,7 +259,7 @@ describe('New migration', { timeout: 20_000 }, () => {
     await next()
     expect(screen.getByText(/exactly once/)).toBeInTheDocument()
     await userEvent.type(pattern, '{{container}')
-    const mapping = screen.getByRole('table', { name: 'Container to bucket mapping' })
+    const mapping = await screen.findByRole('table', { name: 'Container to bucket mapping' })
     expect(within(mapping).getByText('swift-photos-old')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Check the buckets' }))
     expect(await within(mapping).findAllByText('Missing')).toHaveLength(3)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { definition } from '../test/fixtures'
-import { previewMapping, transliterate } from './bucket-mapping'
 import {
   bucketNameProblem,
   bucketPatternProblem,
@@ -143,18 +142,6 @@ describe('bucket names', () => {
     expect(bucketPatternProblem('Swift-{container}')).toMatch(/lowercase/)
     expect(bucketPatternProblem('-{container}')).toMatch(/Start the pattern/)
     expect(bucketPatternProblem('swift-{container}')).toBeUndefined()
-  })
-
-  it('previews per-container names as main makes them, marking the ones main must change', () => {
-    expect(transliterate('Données clients')).toBe('donnees-clients')
-    expect(transliterate('Straße_2024')).toBe('strasse-2024')
-    expect(previewMapping(['Photos_2024', 'photos-2024', 'a', '日本'], 'swift-{container}')).toEqual([
-      { container: 'Photos_2024', bucket: 'swift-photos-2024', adjusted: true },
-      { container: 'photos-2024', bucket: 'swift-photos-2024', adjusted: false },
-      { container: 'a', bucket: 'swift-a', adjusted: false },
-      { container: '日本', bucket: 'swift-container', adjusted: true },
-    ])
-    expect(previewMapping(['ab'], '{container}')).toEqual([{ container: 'ab', bucket: 'ab', adjusted: true }])
   })
 })
 
