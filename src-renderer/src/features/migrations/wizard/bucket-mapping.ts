@@ -11,6 +11,8 @@ export interface BucketMappingState {
   error: string | null
 }
 
+const NONE: BucketMappingState = { rows: [], error: null }
+
 /**
  * The bucket each container gets in per-container mode, as main names them when the run starts
  * (core/transfer/bucket-naming.ts: transliterated, with a short hash where a name would be invalid or
@@ -21,14 +23,12 @@ export function useBucketMapping(
   pattern: string,
   enabled: boolean,
 ): BucketMappingState {
-  const [state, setState] = useState<BucketMappingState>({ rows: [], error: null })
-  const key = JSON.stringify([containers, pattern, enabled])
+  const [state, setState] = useState<BucketMappingState>(NONE)
+  const active = enabled && containers.length > 0 && pattern !== ''
+  const key = JSON.stringify([containers, pattern])
   useEffect(() => {
-    const [names, text, on] = JSON.parse(key) as [string[], string, boolean]
-    if (!on || names.length === 0 || text === '') {
-      setState({ rows: [], error: null })
-      return
-    }
+    if (!active) return
+    const [names, text] = JSON.parse(key) as [string[], string]
     let current = true
     const timer = setTimeout(() => {
       call('browse.bucketMapping', { containers: names, pattern: text }).then(
@@ -41,6 +41,7 @@ export function useBucketMapping(
       current = false
       clearTimeout(timer)
     }
-  }, [key])
-  return state
+  }, [key, active])
+  // The last answer stays on screen while the next is asked for, so the table does not flicker.
+  return active ? state : NONE
 }
