@@ -13,9 +13,13 @@ registerHooks({
 
 const mainPath = process.argv[2]
 await import(pathToFileURL(mainPath).href)
-await new Promise((resolve) => setTimeout(resolve, 50))
 
+// Start-up opens the job history, settings and schedules before the window: wait for the window
+// (or give up after 15 s, and let the test report it missing).
 const record = globalThis.__electron
+for (let waited = 0; record.windows.length === 0 && waited < 15_000; waited += 25) {
+  await new Promise((resolve) => setTimeout(resolve, 25))
+}
 const window = record.windows[0]
 const contents = window?.webContents
 
