@@ -139,8 +139,8 @@ export async function startAndOpen(page: Page, app: AppServer, definitionId: str
 /** The bytes done so far, read from the page's "10.0 MB of 20.0 MB" line, in bytes. */
 export async function bytesDone(page: Page): Promise<number> {
   const text = (await page.getByTestId('progress-bytes').textContent()) ?? ''
-  const match = /^([\d.]+) (B|KB|MB|GB)/.exec(text)
+  const match = /^([\d.]+) (bytes?|kB|MB|GB)/.exec(text)
   if (!match) return 0
-  const scale = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[match[2] as 'B' | 'KB' | 'MB' | 'GB']
-  return Number(match[1]) * scale
+  const scales: Record<string, number> = { byte: 1, bytes: 1, kB: 1e3, MB: 1e6, GB: 1e9 }
+  return Number(match[1]) * (scales[match[2]!] ?? 1)
 }

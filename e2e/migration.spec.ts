@@ -226,7 +226,7 @@ test('a first migration: wizard, preview, start; saved, it runs again with nothi
 
   // The list shows the run; a second pass through the wizard now finds everything in place.
   await page.getByRole('button', { name: 'Migrations' }).click()
-  await expect(page.getByRole('button', { name: /: Done, 100%/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /: Completed, 100%/ })).toBeVisible()
   await page.getByRole('button', { name: 'New migration' }).click()
   await walkToPreview(page, { screenshots: false, createBucket: false })
   await expect(page.getByTestId('plan-copy')).toContainText('0 objects', { timeout: 30_000 })
@@ -251,7 +251,8 @@ test('a first migration: wizard, preview, start; saved, it runs again with nothi
   await expect(dialog.getByTestId('cli-command')).toContainText(container)
   await expect(dialog.getByTestId('cli-command')).toContainText(bucket)
   await shot(page, '10-cli-command')
-  await dialog.getByRole('button', { name: 'Close' }).click()
+  // The footer's Close (the × in the title bar is named Close too).
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
 
   // Run again from the list: nothing to copy, every object skipped.
   await page.getByRole('button', { name: 'Run E2E photos' }).click()
@@ -264,7 +265,7 @@ test('a first migration: wizard, preview, start; saved, it runs again with nothi
 
   await page.getByRole('button', { name: 'Migrations' }).click()
   await page.getByRole('button', { name: 'Switch to dark theme' }).click()
-  await expect(page.getByRole('button', { name: /E2E photos: Done, 100%/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /E2E photos: Completed, 100%/ })).toBeVisible()
   await shot(page, '11-list-dark')
   await page.getByRole('button', { name: 'Edit E2E photos' }).click()
   await expect(page.getByRole('heading', { name: 'Edit "E2E photos"' })).toBeVisible()

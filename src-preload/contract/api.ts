@@ -17,4 +17,11 @@ export interface Api {
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<InvokeOutput<C>>>
   /** Subscribes to a main-process event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * Subscribes to "the connection to main is back after it was lost": events pushed meanwhile never
+   * arrived, so a mirror of main's state should ask for it again. Only transports that can lose the
+   * connection have it (browser mode's WebSocket); Electron's IPC cannot, so its preload leaves it out.
+   * Returns the unsubscribe function.
+   */
+  onReconnect?(listener: () => void): () => void
 }

@@ -99,6 +99,8 @@ export interface InvokeContract {
   'jobs.retryFailed': { in: JobRetryInput; out: JobSummary }
   'jobs.setBandwidth': { in: JobBandwidthInput; out: JobSummary }
   'jobs.provideCredentials': { in: JobCredentialsInput; out: JobSummary }
+  /** Main reads the keys the run's S3 profile gives now (vault, ~/.aws) and hands them to the run. */
+  'jobs.reloadCredentials': { in: { id: string }; out: JobSummary }
   'jobs.report': { in: { id: string }; out: JobReportView }
   'logs.list': { in: undefined; out: LogRun[] }
   'logs.read': { in: LogReadInput; out: LogPage }
@@ -187,6 +189,7 @@ export const invokeChannels = {
   'jobs.retryFailed': true,
   'jobs.setBandwidth': true,
   'jobs.provideCredentials': true,
+  'jobs.reloadCredentials': true,
   'jobs.report': true,
   'logs.list': true,
   'logs.read': true,

@@ -87,16 +87,33 @@ export interface ReportFiles {
   html: string
 }
 
-/** Whole-job progress; pushed as `job.progress` and part of the detail. */
+/** Whole-job progress; pushed as `job.progress` and part of the detail. Absolute totals, never deltas. */
 export interface JobProgress {
   objects: { total: number; done: number; copied: number; skipped: number; failed: number }
   bytes: { total: number; done: number }
+  /** True once every container is listed: the totals are final (until then they only grow). */
   planned: boolean
   rate: number
+  /** Seconds left; null until the totals are final (see `estimate` for the time before that). */
   etaSeconds: number | null
   samples: [number, number][]
   workers: { id: number; key: string }[]
   elapsedSeconds: number
+  /** The final totals as estimated while the listing goes on; null once `planned`, or when none can be made. */
+  estimate: JobProgressEstimate | null
+}
+
+/**
+ * The job's size before the listing is complete: the exact totals of the containers listed so far plus
+ * the containers' own counts (Swift's X-Container-Object-Count and bytes used) for the rest. None is made
+ * when a prefix or an include/exclude pattern copies only part of a container (the counts would
+ * overstate it by an unknown share), nor for dry runs and verify-only runs, which copy nothing.
+ */
+export interface JobProgressEstimate {
+  objects: number
+  bytes: number
+  /** Seconds left at the current rate for the estimated bytes; null when nothing moves. */
+  etaSeconds: number | null
 }
 
 /** One engine event; its fields depend on `type` (object-copied, object-failed, warning …). */
@@ -243,7 +260,10 @@ export interface JobProgressEvent {
   progress: JobProgress
 }
 
-/** Payload of `job.credentialsRequired`: the run waits for `jobs.provideCredentials`. */
+/**
+ * Payload of `job.credentialsRequired`: the run waits for `jobs.provideCredentials` (keys typed in) or
+ * `jobs.reloadCredentials` (the keys its saved migration's S3 profile gives now).
+ */
 export interface JobCredentialsRequiredEvent {
   id: string
   reason: string

@@ -217,6 +217,7 @@ export const inputSchemas = {
     secretAccessKey: secretValue,
     sessionToken: secretValue.optional(),
   }),
+  'jobs.reloadCredentials': jobRef,
   'jobs.report': jobRef,
   'logs.list': z.undefined(),
   'logs.read': z.strictObject({

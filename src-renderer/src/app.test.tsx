@@ -62,6 +62,16 @@ describe('app frame', () => {
     expect(screen.getByRole('button', { name: 'Profiles' })).toHaveAttribute('aria-current', 'page')
   })
 
+  it('lets the keyboard skip past the header and the navigation to the screen', async () => {
+    setApi(fakeApi({ ok: false, error: { code: 'UNAVAILABLE', message: 'down' } }))
+    renderApp()
+    await userEvent.tab()
+    const skip = screen.getByRole('button', { name: 'Skip to the screen' })
+    expect(skip).toHaveFocus()
+    await userEvent.keyboard('{Enter}')
+    expect(screen.getByRole('main')).toHaveFocus()
+  })
+
   it('says so when the engine cannot be reached', async () => {
     setApi(fakeApi({ ok: false, error: { code: 'UNAVAILABLE', message: 'Lost the connection' } }))
     renderApp()

@@ -10,6 +10,7 @@ import {
 } from '@tabler/icons-react'
 import { useEffect, type ReactNode } from 'react'
 import { ColorSchemeToggle } from './components/ColorSchemeToggle'
+import { SkipLink } from './components/SkipLink'
 import { HistoryScreen } from './features/history/HistoryScreen'
 import { JobScreen } from './features/job/JobScreen'
 import { LogsScreen } from './features/logs/LogsScreen'
@@ -40,6 +41,7 @@ const NAV: ReadonlyArray<{ screen: Screen; label: string; icon: ReactNode; view:
 export function App(): ReactNode {
   const [navOpen, { toggle }] = useDisclosure()
   const screen = useNavigation((state) => state.screen)
+  const route = useNavigation((state) => [state.screen, ...state.path].join('/'))
   const info = useAppInfo((state) => state.info)
   const infoError = useAppInfo((state) => state.error)
 
@@ -56,6 +58,11 @@ export function App(): ReactNode {
     }
   }, [])
 
+  // A new screen opens at its top, not at the offset the previous one was scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0)
+  }, [route])
+
   // A run's live view belongs under Migrations in the navigation.
   const highlighted: Screen = screen === 'job' ? 'migrations' : screen
   const View = screen === 'job' ? JobScreen : (NAV.find((item) => item.screen === screen) ?? NAV[0]!).view
@@ -67,6 +74,7 @@ export function App(): ReactNode {
       padding="lg"
     >
       <AppShell.Header>
+        <SkipLink target="screen" />
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger
@@ -92,7 +100,8 @@ export function App(): ReactNode {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <AppShell.Section grow component="nav">
+        {/* The navbar is the <nav> landmark itself; a second one inside would be announced unnamed. */}
+        <AppShell.Section grow>
           {NAV.map((item) => (
             <NavLink
               key={item.screen}
@@ -116,7 +125,8 @@ export function App(): ReactNode {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      {/* Focusable from the skip link only; focus there needs no ring, the next Tab goes on from it. */}
+      <AppShell.Main id="screen" tabIndex={-1} style={{ outline: 'none' }}>
         <View />
       </AppShell.Main>
     </AppShell>

@@ -3,7 +3,7 @@ import type { S3Credentials } from '../s3/types'
 import type { TransferEvent } from '../transfer/events'
 import type { ProgressSnapshot } from '../transfer/progress'
 import type { ManagerClock, TimerHandle } from './job-manager-clock'
-import type { JobRunner, RunnerFactory } from './job-manager-types'
+import type { JobRunner, RunnerFactory, SourceContainer } from './job-manager-types'
 import type { JobSpec } from './job-spec'
 import type { ExitCode, JobOutcome, RunContext } from './run-job'
 
@@ -98,6 +98,11 @@ export class FakeRunner implements JobRunner {
   }
   logFile(): string | undefined {
     return this.logPath
+  }
+
+  /** What preflight found: every container with its object count and bytes used. */
+  sourceStats(containers: SourceContainer[]): void {
+    this.context.onSourceStats?.(containers)
   }
 
   emit(event: TransferEvent, container = 'photos'): void {

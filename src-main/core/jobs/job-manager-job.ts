@@ -6,6 +6,7 @@ import type { JobProgress } from './job-manager-progress'
 import { endsContainer, finalState, isFinished, phaseAfter, type JobPhase } from './job-manager-states'
 import type {
   JobId,
+  JobProgressSnapshot,
   JobRecord,
   JobRunner,
   JobState,
@@ -33,7 +34,7 @@ export class ManagedJob {
   cancelRequested = false
   progress: JobProgress | undefined
   /** The whole-job progress as last taken, kept once the run is over. */
-  lastProgress: ProgressSnapshot | undefined
+  lastProgress: JobProgressSnapshot | undefined
   report: RunReport | undefined
   /** What the last progress message said, so an idle tick sends nothing new. */
   progressSignature = ''
@@ -69,13 +70,13 @@ export class ManagedJob {
       if (this.events.length > MAX_EVENTS) this.events.shift()
     }
     if (event.type !== 'state') return
-    if (event.state === 'checking') this.progress?.containerStarted(now)
+    if (event.state === 'checking') this.progress?.containerStarted(now, container)
     // Taken inside the event: the engine's tracker for this container is gone once its copy returns.
     if (endsContainer(event.state)) this.progress?.containerEnded(this.runner?.progress())
     this.phase = phaseAfter(event.state, this.phase)
   }
 
-  takeProgress(now: number, finished = false): ProgressSnapshot | undefined {
+  takeProgress(now: number, finished = false): JobProgressSnapshot | undefined {
     if (!this.progress) return this.lastProgress
     this.lastProgress = this.progress.snapshot(this.runner?.progress(), now, finished)
     return this.lastProgress

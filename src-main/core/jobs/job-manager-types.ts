@@ -107,10 +107,37 @@ export interface RecentEvent {
   event: TransferEvent
 }
 
+/** A container of the source as preflight found it: Swift's X-Container-Object-Count and bytes used. */
+export interface SourceContainer {
+  name: string
+  objectCount: number
+  bytesUsed: number
+}
+
+/**
+ * The whole job's size before the listing is complete, from the containers' stats; see
+ * JobProgress in job-manager-progress.ts for how it is made and when there is none.
+ */
+export interface ProgressEstimate {
+  objects: number
+  bytes: number
+  /** Seconds left at the current rate for the estimated bytes; null when nothing moves. */
+  etaSeconds: number | null
+}
+
+/**
+ * Whole-job progress: the engine's absolute totals over every container, plus an estimate of the
+ * final totals while they still grow (null once they are final, or when the source's stats do not
+ * describe what is copied: a prefix or an include/exclude filter).
+ */
+export interface JobProgressSnapshot extends ProgressSnapshot {
+  estimate: ProgressEstimate | null
+}
+
 /** A job as its detail page shows it. */
 export interface JobDetail extends JobSummary {
   /** Whole-job progress with rate samples; null for a job that never ran in this process. */
-  progress: ProgressSnapshot | null
+  progress: JobProgressSnapshot | null
   /** The latest engine events, oldest first (bounded). */
   events: RecentEvent[]
   /** The job without its secrets: what a rerun needs once the secrets are filled in again. */
@@ -127,7 +154,7 @@ export interface JobReport {
 /** What the manager pushes to its shells. */
 export type JobManagerEvent =
   | { type: 'job-state'; job: JobSummary }
-  | { type: 'job-progress'; id: JobId; progress: ProgressSnapshot }
+  | { type: 'job-progress'; id: JobId; progress: JobProgressSnapshot }
   | { type: 'credentials-required'; id: JobId; reason: string }
   | { type: 'log-appended'; id: JobId; path: string }
 

@@ -296,6 +296,53 @@ describe('JobManager: events for the UI', () => {
     expect(of('job-progress', id)).toHaveLength(count)
   })
 
+  it("sends an estimate of the job from the containers' stats at once, before the listing starts", async () => {
+    const { manager, runners, clock, of } = await setup()
+    const spec = fakeSpec()
+    spec.source.containers = ['photos', 'videos']
+    const { id } = manager.start({ spec, name: 'two' })
+    const r = runners[0]!
+    r.sourceStats([
+      { name: 'photos', objectCount: 3, bytesUsed: 300 },
+      { name: 'videos', objectCount: 7, bytesUsed: 700 },
+    ])
+    clock.advance(250)
+    expect(of('job-progress', id).at(-1)?.progress).toMatchObject({
+      objects: { total: 0, done: 0 },
+      planned: false,
+      estimate: { objects: 10, bytes: 1000 },
+    })
+    expect(manager.get(id).progress?.estimate).toMatchObject({ objects: 10, bytes: 1000 })
+    r.emit({ type: 'state', state: 'checking' }, 'photos')
+    r.current = fakeSnapshot(3, 3)
+    r.emit({ type: 'state', state: 'completed' }, 'photos')
+    r.emit({ type: 'state', state: 'checking' }, 'videos')
+    r.current = { ...fakeSnapshot(2, 4), planned: false }
+    clock.advance(250)
+    expect(of('job-progress', id).at(-1)?.progress).toMatchObject({
+      objects: { total: 7, done: 5 },
+      planned: false,
+      estimate: { objects: 10, bytes: 1000 },
+    })
+    r.current = fakeSnapshot(7, 7)
+    clock.advance(250)
+    expect(of('job-progress', id).at(-1)?.progress).toMatchObject({
+      objects: { total: 10, done: 10 },
+      planned: true,
+      estimate: null,
+    })
+  })
+
+  it('sends no estimate for a run that copies part of each container', async () => {
+    const { manager, runners, clock, of } = await setup()
+    const spec = fakeSpec()
+    spec.source.prefix = '2024/'
+    const { id } = manager.start({ spec, name: 'part' })
+    runners[0]!.sourceStats([{ name: 'photos', objectCount: 3, bytesUsed: 300 }])
+    clock.advance(250)
+    expect(of('job-progress', id).at(-1)?.progress).toMatchObject({ planned: false, estimate: null })
+  })
+
   it('tells when the log grew, coalesced, with its path', async () => {
     const { manager, runners, clock, of } = await setup()
     const { id } = manager.start({ spec: fakeSpec(), name: 'l' })

@@ -13,7 +13,7 @@ import { systemManagerClock, type ManagerClock } from './job-manager-clock'
 import { ManagedJob, newRecord, recordOutcome, summarize, totalsOf } from './job-manager-job'
 import { DEFAULT_PART_BUDGET_MB, DEFAULT_WORKER_CAP, type JobManagerOptions } from './job-manager-options'
 import { JobOutbox } from './job-manager-outbox'
-import { JobProgress } from './job-manager-progress'
+import { canEstimate, JobProgress } from './job-manager-progress'
 import { canTransition, isFinished } from './job-manager-states'
 import type {
   JobDetail,
@@ -342,7 +342,7 @@ export class JobManager {
     try {
       job.runner = this.runJob(runSpec, this.contextFor(job))
       job.runSpec = runSpec
-      job.progress = new JobProgress(this.clock.now())
+      job.progress = new JobProgress(this.clock.now(), canEstimate(runSpec))
       this.refresh(job)
       running = job.runner.run()
     } catch (error) {
@@ -370,6 +370,10 @@ export class JobManager {
       now: () => new Date(this.clock.now()),
       console: () => this.outbox.logAppended(id),
       onEvent: (container, event) => this.onEngineEvent(job, container, event),
+      onSourceStats: (containers) => {
+        job.progress?.sourceKnown(containers)
+        this.outbox.progressChanged(id)
+      },
       shared: this.shared,
       ...(credentialWaitMs !== undefined && { credentialWaitMs }),
     }

@@ -3,6 +3,7 @@ import type { S3Target } from '../s3/target'
 import type { SwiftClient } from '../swift/swift-client'
 import { planBucketMapping } from '../transfer/bucket-naming'
 import { s3TargetFor, swiftClientFor } from './clients'
+import type { SourceContainer } from './job-manager-types'
 import type { JobSpec } from './job-spec'
 
 /**
@@ -13,7 +14,7 @@ import type { JobSpec } from './job-spec'
 export interface Preflight {
   swift: SwiftClient
   storageUrl: string
-  containers: { name: string; objectCount: number; bytesUsed: number }[]
+  containers: SourceContainer[]
   mapping: { container: string; bucket: string; keyPrefix: string }[]
   target(bucket: string): S3Target
   checkBuckets(): Promise<void>

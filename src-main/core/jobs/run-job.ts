@@ -8,6 +8,7 @@ import type { TransferEvent } from '../transfer/events'
 import type { ProgressSnapshot } from '../transfer/progress'
 import { CopyRecords, reportUnverified } from './copy-record'
 import { ForwardingLogger } from './forwarding-logger'
+import type { SourceContainer } from './job-manager-types'
 import type { JobSpec } from './job-spec'
 import { logEvent } from './log-events'
 import { preflight, type Preflight } from './preflight'
@@ -36,6 +37,11 @@ export interface RunContext {
   console?: ConsoleSink
   signal?: AbortSignal
   onEvent?: (container: string, event: TransferEvent) => void
+  /**
+   * Every container the run copies, with its object count and bytes used, as soon as preflight has read
+   * them: long before the listing, so a job's size can be estimated from the start.
+   */
+  onSourceStats?: (containers: SourceContainer[]) => void
   shared?: TransferShared
   /** How long to wait for new S3 credentials when they expire mid-run; forever when unset (0: do not wait). */
   credentialWaitMs?: number
@@ -131,6 +137,7 @@ export class JobRun {
         storageUrl: checked.storageUrl,
         containers: checked.containers.map((c) => c.name),
       }
+      this.context.onSourceStats?.(checked.containers.map((c) => ({ ...c })))
       log = await openRunLog({
         dir: this.spec.output.logDir,
         startedAt,

@@ -1,9 +1,11 @@
 import type { JobCommandInput, JobRunOptions, JobStartInput } from '../../../src-preload/contract/jobs'
 import { AppError } from '../../core/errors'
 import type { JobManager } from '../../core/jobs/job-manager'
+import { isFinished } from '../../core/jobs/job-manager-states'
 import type { JobSpec } from '../../core/jobs/job-spec'
 import { cliCommandFor } from '../../core/profiles/cli-command'
 import { jobDefinitionInputSchema, type JobDefinition } from '../../core/profiles/job-definition'
+import { currentS3Credentials } from '../../core/profiles/refresh-credentials'
 import { parseOrThrow, resolveJobSpec, type JobRunOverrides, type ProfileStore } from '../../core/profiles'
 import type { Handlers } from '../router'
 import type { RecordsContext } from './records'
@@ -19,6 +21,7 @@ type JobChannels =
   | 'jobs.retryFailed'
   | 'jobs.setBandwidth'
   | 'jobs.provideCredentials'
+  | 'jobs.reloadCredentials'
   | 'jobs.report'
   | 'jobs.cliCommand'
 
@@ -122,6 +125,37 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
         ...(sessionToken !== undefined && { sessionToken }),
       })
       return summaryOf(jobs.manager(), id)
+    },
+
+    // The keys the run's S3 profile gives now: the secret just replaced on the Profiles screen, or the
+    // AWS profile after `aws sso login` / a rotated ~/.aws/credentials. Only the summary comes back.
+    'jobs.reloadCredentials': async ({ id }) => {
+      const manager = jobs.manager()
+      const { definitionId, state, name } = manager.get(id)
+      // Checked before reading: a credential_process or SSO call is not worth making for a finished run.
+      if (isFinished(state)) {
+        throw new AppError('CONFLICT', `The job "${name}" is not running (${state}).`)
+      }
+      if (definitionId === null) {
+        throw new AppError(
+          'CONFLICT',
+          'This run was started without saving its migration, so there is no profile to read keys from; enter the keys here instead.',
+        )
+      }
+      const store = ctx.store()
+      let profileId: string
+      try {
+        profileId = store.jobs.get(definitionId).target.profileId
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error
+        throw new AppError(
+          'CONFLICT',
+          'The saved migration of this run has been deleted, so there is no profile to read keys from; enter the keys here instead.',
+        )
+      }
+      const credentials = await currentS3Credentials(store.s3.get(profileId), ctx.vault)
+      manager.provideCredentials(id, credentials)
+      return summaryOf(manager, id)
     },
 
     'jobs.report': async ({ id }) => reportView(id, await jobs.manager().report(id)),

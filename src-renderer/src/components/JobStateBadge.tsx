@@ -54,6 +54,11 @@ export function isFinishedState(state: JobState): boolean {
   )
 }
 
+/** The colour of a run's state: green for a clean finish, orange where someone should look. */
+export function jobStateColor(job: Pick<JobSummary, 'state' | 'outcome'>): string {
+  return job.state === 'done' && job.outcome === 'completed-with-failures' ? 'orange' : COLORS[job.state]
+}
+
 /** A run's state as a coloured badge; colour is never the only signal, the label says it too. */
 export function JobStateBadge({
   job,
@@ -62,8 +67,7 @@ export function JobStateBadge({
   job: Pick<JobSummary, 'state' | 'outcome' | 'cancelRequested'>
   size?: 'sm' | 'md' | 'lg'
 }): ReactNode {
-  const color =
-    job.state === 'done' && job.outcome === 'completed-with-failures' ? 'orange' : COLORS[job.state]
+  const color = jobStateColor(job)
   const moving = ACTIVE.has(job.state) && !job.cancelRequested
   return (
     <Badge

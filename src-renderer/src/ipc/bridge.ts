@@ -35,6 +35,15 @@ export function setApi(replacement: Api): void {
   api = replacement
 }
 
+/**
+ * Runs `listener` each time the connection to main comes back after it was lost (browser mode);
+ * pushes sent meanwhile were missed, so a store mirroring main's state reloads it here. Electron's IPC
+ * never loses its connection: there the listener is simply never called. Returns the unsubscribe.
+ */
+export function onReconnect(listener: () => void): () => void {
+  return getApi().onReconnect?.(listener) ?? (() => {})
+}
+
 /** Calls a channel and unwraps the envelope: resolves with the value or rejects with a CallError. */
 export async function call<C extends InvokeChannel>(
   channel: C,

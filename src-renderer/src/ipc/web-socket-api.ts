@@ -30,7 +30,9 @@ export function takeAccessToken(location: Location, storage: Storage, history: H
 /**
  * `window.api` for browser mode: the same contract over the server's WebSocket.
  * Calls made while (re)connecting wait; a lost connection fails pending calls with UNAVAILABLE and
- * reconnects with backoff, so the page recovers when the server comes back.
+ * reconnects with backoff, so the page recovers when the server comes back. Events pushed while the
+ * connection was down are lost for good, so once it is back `onReconnect` listeners are told, and the
+ * stores ask main for its state again.
  */
 export function createWebSocketApi(wsUrl: string): Api {
   let socket: WebSocket | null = null
@@ -39,6 +41,9 @@ export function createWebSocketApi(wsUrl: string): Api {
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const queue: string[] = []
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const reconnectListeners = new Set<() => void>()
+  /** A connection was lost (or never made) since the last one opened. */
+  let lost = false
 
   function connect(): void {
     const ws = new WebSocket(wsUrl)
@@ -46,6 +51,16 @@ export function createWebSocketApi(wsUrl: string): Api {
     ws.onopen = () => {
       retryMs = 250
       for (const frame of queue.splice(0)) ws.send(frame)
+      if (!lost) return
+      lost = false
+      for (const listener of [...reconnectListeners]) {
+        try {
+          listener()
+        } catch (error) {
+          // One failing store must not keep the others stale.
+          console.error('A reconnect listener failed', error)
+        }
+      }
     }
     ws.onmessage = (message: MessageEvent<string>) => {
       const data = JSON.parse(message.data) as Reply | Push
@@ -57,6 +72,7 @@ export function createWebSocketApi(wsUrl: string): Api {
       }
     }
     ws.onclose = () => {
+      lost = true
       queue.length = 0
       for (const [id, resolve] of pending) {
         resolve(fail('UNAVAILABLE', UNREACHABLE))
@@ -86,6 +102,12 @@ export function createWebSocketApi(wsUrl: string): Api {
       listeners.set(event, set)
       return () => {
         set.delete(wrapped)
+      }
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener)
+      return () => {
+        reconnectListeners.delete(listener)
       }
     },
   }

@@ -9,7 +9,8 @@ import type {
   JobStartInput,
   JobSummary,
 } from '../../../src-preload/contract/jobs'
-import { call, getApi } from '../ipc/bridge'
+import { isFinishedState } from '../components/JobStateBadge'
+import { call, getApi, onReconnect } from '../ipc/bridge'
 
 /** What only the detail call brings: recent engine events and the spec without secrets. */
 export interface JobExtras {
@@ -49,7 +50,8 @@ const initial = (): JobsState => ({
  * subscribes to its pushes first, then asks for the list and replaces its copy. Replies and pushes
  * travel on one ordered channel, so a push that arrives before the list's reply is older than the list
  * and one after it is newer: replacing, then applying, is exact. Progress carries absolute totals, so a
- * dropped message does no harm.
+ * dropped message does no harm. When browser mode's connection comes back after it was lost, the
+ * pushes of the gap are gone: the list is asked for again, and the detail of every run followed here.
  */
 export const useJobsStore = create<JobsState>(initial)
 
@@ -108,15 +110,34 @@ function subscribe(): void {
         credentialsRequests: { ...state.credentialsRequests, [id]: reason },
       })),
     ),
+    onReconnect(() => void catchUp()),
   ]
   unsubscribe = () => offs.forEach((off) => off())
+}
+
+/**
+ * After a lost connection: the list again, then the detail of each run this page follows (it has its
+ * progress or detail) that was still under way, so the last numbers, events and the end it may have
+ * reached meanwhile show. Runs already finished before the gap cannot have changed.
+ */
+async function catchUp(): Promise<void> {
+  const before = useJobsStore.getState()
+  const followed = before.list
+    .filter((job) => !isFinishedState(job.state) && (job.id in before.progress || job.id in before.extras))
+    .map((job) => job.id)
+  await loadJobs()
+  await Promise.all(followed.map((id) => loadJobDetail(id)))
 }
 
 /** Subscribes to main's job events (once) and asks for the list (again). */
 export function loadJobs(): Promise<void> {
   subscribe()
   loading ??= (async () => {
-    useJobsStore.setState({ status: 'loading', error: null })
+    // A list already shown stays up while it is asked for again.
+    useJobsStore.setState((state) => ({
+      status: state.status === 'ready' ? 'ready' : 'loading',
+      error: null,
+    }))
     try {
       const list = await call('jobs.list')
       useJobsStore.setState({ status: 'ready', list: [...list].sort(newestFirst), error: null })
@@ -212,6 +233,17 @@ export async function setJobBandwidth(id: string, mb: number | null): Promise<Jo
 export async function provideJobCredentials(input: JobCredentialsInput): Promise<JobSummary> {
   const job = await call('jobs.provideCredentials', input)
   useJobsStore.setState((state) => ({ credentialsRequests: without(state.credentialsRequests, input.id) }))
+  upsert(job)
+  return job
+}
+
+/**
+ * Asks main to give a run the keys its saved migration's S3 profile holds now (the secret replaced on
+ * the Profiles screen, or an AWS profile renewed with `aws sso login`). Nothing secret passes the page.
+ */
+export async function reloadJobCredentials(id: string): Promise<JobSummary> {
+  const job = await call('jobs.reloadCredentials', { id })
+  useJobsStore.setState((state) => ({ credentialsRequests: without(state.credentialsRequests, id) }))
   upsert(job)
   return job
 }

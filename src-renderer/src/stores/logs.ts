@@ -8,7 +8,7 @@ import type {
   LogView,
 } from '../../../src-preload/contract/logs'
 import { isFinishedState } from '../components/JobStateBadge'
-import { call, getApi } from '../ipc/bridge'
+import { call, getApi, onReconnect } from '../ipc/bridge'
 import { keepNearest, PAGE_SIZE, pageOf, pagesAround, type Pages } from './log-pages'
 
 /** The four levels, most severe first, as the chips show them. */
@@ -200,8 +200,13 @@ async function fetchPage(page: number, options: { thenFollow?: boolean } = {}): 
  */
 export async function onAppended(event: LogAppendedEvent): Promise<void> {
   set({ runs: get().runs.map((r) => (r.jobId === event.jobId ? { ...r, bytes: event.bytes } : r)) })
-  const { jobId, info, pages } = get()
-  if (event.jobId !== jobId) return
+  await readEnd(event.jobId)
+}
+
+/** Reads the open log's end again (when `jobId` is the open one), following it if asked to. */
+async function readEnd(jobId: string): Promise<void> {
+  const { jobId: open, info, pages } = get()
+  if (jobId !== open) return
   // Opened before the run wrote its first line: start now that there is a log.
   if (!info) return void fetchPage(0, { thenFollow: true })
   const last = pageOf(Math.max(0, info.rows - 1))
@@ -266,10 +271,27 @@ export function setNotice(notice: string | null): void {
   set({ notice })
 }
 
-/** Subscribes to main's pushes: a growing log, and runs starting or ending. Returns the unsubscribe. */
+/**
+ * After a lost connection (browser mode): the runs again, and the open log's end, which may have grown
+ * while its pushes were lost.
+ */
+export async function catchUpLogs(): Promise<void> {
+  await loadRuns()
+  const { jobId, viewport } = get()
+  if (!jobId) return
+  await readEnd(jobId)
+  // Pages asked for while the connection was down failed: those in view are asked for again.
+  showRows(viewport.first, viewport.last)
+}
+
+/**
+ * Subscribes to main's pushes: a growing log, runs starting or ending, and the connection coming back.
+ * Returns the unsubscribe.
+ */
 export function followLogEvents(): () => void {
   const api = getApi()
   let timer: ReturnType<typeof setTimeout> | undefined
+  const offReconnect = onReconnect(() => void catchUpLogs())
   const offAppended = api.on('log.appended', (event) => void onAppended(event))
   const offState = api.on('job.state', () => {
     // Runs start and end in bursts; one reload of the list a second is plenty.
@@ -279,6 +301,7 @@ export function followLogEvents(): () => void {
     }, 1000)
   })
   return () => {
+    offReconnect()
     offAppended()
     offState()
     clearTimeout(timer)

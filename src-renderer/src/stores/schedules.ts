@@ -10,7 +10,7 @@ import type {
   ScheduleSaveResult,
   UnattendedCheck,
 } from '../../../src-preload/contract/schedules'
-import { call, getApi } from '../ipc/bridge'
+import { call, getApi, onReconnect } from '../ipc/bridge'
 
 interface SchedulesState {
   status: 'idle' | 'loading' | 'ready' | 'error'
@@ -36,7 +36,8 @@ const initial = (): SchedulesState => ({
 
 /**
  * A mirror of main's schedules. Main owns them and keeps time; the page subscribes to its pushes
- * (`schedules.changed` carries the whole list, which replaces the copy), then asks for the list.
+ * (`schedules.changed` carries the whole list, which replaces the copy), then asks for the list, and
+ * asks again when browser mode's connection comes back after it was lost (pushes of the gap are gone).
  */
 export const useSchedules = create<SchedulesState>(initial)
 
@@ -54,6 +55,7 @@ function subscribe(): void {
     api.on('schedule.notice', (notice) =>
       useSchedules.setState((state) => ({ notices: [notice, ...state.notices].slice(0, MAX_NOTICES) })),
     ),
+    onReconnect(() => void loadSchedules()),
   ]
   unsubscribe = () => offs.forEach((off) => off())
 }
@@ -72,7 +74,8 @@ function upsert(schedule: Schedule): void {
 /** Subscribes to main's pushes (once) and asks for the list and the global windows. */
 export async function loadSchedules(): Promise<void> {
   subscribe()
-  useSchedules.setState({ status: 'loading', error: null })
+  // A list already shown stays up while it is asked for again.
+  useSchedules.setState((state) => ({ status: state.status === 'ready' ? 'ready' : 'loading', error: null }))
   try {
     const [list, windows] = await Promise.all([call('schedules.list'), call('schedules.windows.get')])
     useSchedules.setState({ status: 'ready', list, windows, error: null })

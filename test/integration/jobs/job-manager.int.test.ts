@@ -130,6 +130,12 @@ describe('JobManager on the real servers', () => {
       expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(245)
     const last = progress.at(-1)!.event as Extract<JobManagerEvent, { type: 'job-progress' }>
     expect(last.progress.objects.done).toBe(objects.length)
+    expect(last.progress.estimate).toBeNull()
+    // Before the listing is complete, the container's own stats give the job's size.
+    const early = progress
+      .map((e) => (e.event as Extract<JobManagerEvent, { type: 'job-progress' }>).progress)
+      .find((p) => !p.planned && p.estimate !== null)
+    expect(early?.estimate).toMatchObject({ objects: objects.length, bytes: objects.length * 100_000 })
 
     // The last "log grew" is coalesced too, so it may still be on its way.
     const finalLog = (e: JobManagerEvent) => e.type === 'log-appended' && e.path === done.logFile

@@ -1,13 +1,27 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Code,
+  Divider,
+  Group,
+  Modal,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { CallError } from '../../ipc/bridge'
-import { provideJobCredentials } from '../../stores/jobs'
+import { provideJobCredentials, reloadJobCredentials } from '../../stores/jobs'
 
 type Field = 'accessKeyId' | 'secretAccessKey' | 'sessionToken'
 
 /**
  * Asks for new S3 keys when the destination refused the ones the run started with (expired or rotated).
- * The keys go to main once and are never read back: this form forgets them when it closes. The run
+ * Two ways out: main reads the saved migration's S3 profile again (its secret may just have been
+ * replaced on the Profiles screen, or its AWS profile renewed), or the user types keys for this run.
+ * Typed keys go to main once and are never read back: this form forgets them when it closes. The run
  * holds its workers meanwhile and continues from where it stopped.
  */
 export function CredentialsModal({
@@ -15,6 +29,7 @@ export function CredentialsModal({
   opened,
   reason,
   accessKeyId: knownKeyId,
+  fromProfile,
   onClose,
 }: {
   jobId: string
@@ -22,6 +37,8 @@ export function CredentialsModal({
   reason: string | null
   /** The key id the run used; an identifier, not a secret, offered as a starting point. */
   accessKeyId: string
+  /** The run came from a saved migration, so main can read its S3 profile again. */
+  fromProfile: boolean
   onClose: () => void
 }): ReactNode {
   const [accessKeyId, setAccessKeyId] = useState(knownKeyId)
@@ -30,6 +47,8 @@ export function CredentialsModal({
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [reloading, setReloading] = useState(false)
+  const [reloadFailure, setReloadFailure] = useState<string | null>(null)
 
   function close(): void {
     // Forget the secrets: they were handed to main or abandoned.
@@ -37,7 +56,22 @@ export function CredentialsModal({
     setSessionToken('')
     setErrors({})
     setFailure(null)
+    setReloadFailure(null)
     onClose()
+  }
+
+  async function takeProfileKeys(): Promise<void> {
+    setReloadFailure(null)
+    setFailure(null)
+    setReloading(true)
+    try {
+      await reloadJobCredentials(jobId)
+      close()
+    } catch (error) {
+      setReloadFailure(error instanceof Error ? error.message : String(error))
+    } finally {
+      setReloading(false)
+    }
   }
 
   async function submit(event: FormEvent): Promise<void> {
@@ -82,12 +116,45 @@ export function CredentialsModal({
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="New S3 credentials">
         <Stack gap="sm">
           <Text size="sm">
-            The destination stopped accepting this run’s keys. The run is holding; enter keys that work now
-            and it continues where it stopped. They are used for this run only and are not saved.
+            The destination stopped accepting this run’s keys. The run is holding; give it keys that work now
+            and it continues where it stopped.
           </Text>
           {reason && (
             <Text size="xs" c="dimmed" data-testid="credentials-reason">
               What S3 said: {reason}
+            </Text>
+          )}
+          {fromProfile && (
+            <Paper withBorder p="sm" radius="md">
+              <Stack gap="xs">
+                <Text size="sm">
+                  After you replaced the secret on the Profiles screen, or renewed the AWS profile with{' '}
+                  <Code>aws sso login</Code>, the run can read the S3 profile again and take the keys it holds
+                  now.
+                </Text>
+                <Group>
+                  <Button
+                    type="button"
+                    variant="light"
+                    onClick={() => void takeProfileKeys()}
+                    loading={reloading}
+                    disabled={busy}
+                  >
+                    Use the profile’s current keys
+                  </Button>
+                </Group>
+                {reloadFailure && (
+                  <Alert color="red" title="The profile gave no keys that could be used" role="alert">
+                    {reloadFailure}
+                  </Alert>
+                )}
+              </Stack>
+            </Paper>
+          )}
+          {fromProfile && <Divider label="or enter keys for this run only" labelPosition="center" />}
+          {!fromProfile && (
+            <Text size="sm" c="dimmed">
+              Keys typed here are used for this run only and are not saved.
             </Text>
           )}
           <TextInput
@@ -125,7 +192,7 @@ export function CredentialsModal({
             <Button variant="default" onClick={close}>
               Later
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={busy} disabled={reloading}>
               Continue the run
             </Button>
           </Group>

@@ -97,6 +97,57 @@ describe('job view', () => {
     expect(screen.getByTestId('progress-objects')).toHaveTextContent('15 of 2075%')
   })
 
+  it('shows a share and the time left from main’s estimate until the listing is complete, then the exact ones', async () => {
+    const listing = progress({
+      planned: false,
+      etaSeconds: null,
+      objects: { total: 12, done: 10, copied: 10, skipped: 0, failed: 0 },
+      bytes: { total: 12_000_000, done: 10_000_000 },
+      estimate: { objects: 400, bytes: 400_000_000, etaSeconds: 7_800 },
+    })
+    const fake = fakeJobsApi({ 'jobs.get': () => detail({ progress: listing }) })
+    setApi(fake.api)
+    renderJob()
+    expect(await screen.findByTestId('progress-objects')).toHaveTextContent('10 of about 4002%')
+    expect(screen.getByTestId('progress-bytes')).toHaveTextContent('10.0 MB of about 400 MB2%')
+    expect(screen.getByTestId('stat-time-left')).toHaveTextContent('about 2h 10m')
+    expect(screen.getByTestId('estimate-note')).toHaveTextContent(/Estimated from the containers/)
+
+    // Paused: nothing moves, so no time left, but the estimated share stays.
+    act(() => fake.emit('job.state', summary({ state: 'paused' })))
+    expect(screen.getByTestId('stat-time-left')).toHaveTextContent('—')
+    expect(screen.getByTestId('progress-bytes')).toHaveTextContent('2%')
+
+    act(() => fake.emit('job.state', summary({ state: 'running' })))
+    act(() =>
+      fake.emit('job.progress', {
+        id: 'job-1',
+        progress: progress({
+          objects: { total: 380, done: 190, copied: 190, skipped: 0, failed: 0 },
+          bytes: { total: 380_000_000, done: 190_000_000 },
+          etaSeconds: 190,
+        }),
+      }),
+    )
+    expect(screen.getByTestId('progress-objects')).toHaveTextContent('190 of 38050%')
+    expect(screen.getByTestId('stat-time-left')).toHaveTextContent(/^3m 10s$/)
+    expect(screen.queryByTestId('estimate-note')).not.toBeInTheDocument()
+  })
+
+  it('says "after listing" when main can make no estimate (a prefix or a filter)', async () => {
+    const listing = progress({
+      planned: false,
+      etaSeconds: null,
+      objects: { total: 12, done: 10, copied: 10, skipped: 0, failed: 0 },
+      estimate: null,
+    })
+    setApi(fakeJobsApi({ 'jobs.get': () => detail({ progress: listing }) }).api)
+    renderJob()
+    expect(await screen.findByTestId('progress-objects')).toHaveTextContent('10 of at least 12')
+    expect(screen.getByTestId('progress-objects')).not.toHaveTextContent('%')
+    expect(screen.getByTestId('stat-time-left')).toHaveTextContent('After listing')
+  })
+
   it('lists what each worker is on', async () => {
     setApi(fakeJobsApi({ 'jobs.get': () => detail() }).api)
     renderJob()

@@ -270,6 +270,7 @@ export function JobScreen(): ReactNode {
           opened
           reason={credentialsReason ?? null}
           accessKeyId={accessKeyId}
+          fromProfile={job.definitionId !== null}
           onClose={() => setCredentialsDismissed(true)}
         />
       )}

@@ -1,12 +1,13 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { formatBytes, formatCount, formatDuration, formatRate, percentOf } from './format'
-import type { ProgressNumbers } from './progress-numbers'
+import { timeLeft, type ProgressNumbers } from './progress-numbers'
 
 function Bar({
   label,
   done,
   total,
+  estimated,
   format,
   planned,
   color,
@@ -14,16 +15,22 @@ function Bar({
   label: string
   done: number
   total: number
+  /** Main's estimate of the final total while the listing goes on, if it made one. */
+  estimated: number | undefined
   format: (n: number) => string
   planned: boolean
   color: string
 }): ReactNode {
-  // Until the listing is read the total only grows: a share of it would be a guess, so none is shown.
-  const pct = planned ? percentOf(done, total) : null
-  const text =
-    total > 0 || planned
-      ? `${format(done)} of ${planned ? '' : 'at least '}${format(total)}`
-      : 'Listing the source…'
+  // Until the listing is read the total only grows: a share of it would mislead, so the share is of
+  // main's estimate when there is one (and says so), else none is shown.
+  const pct = planned ? percentOf(done, total) : estimated !== undefined ? percentOf(done, estimated) : null
+  const text = planned
+    ? `${format(done)} of ${format(total)}`
+    : estimated !== undefined
+      ? `${format(done)} of about ${format(estimated)}`
+      : total > 0
+        ? `${format(done)} of at least ${format(total)}`
+        : 'Listing the source…'
   return (
     <Stack gap={4}>
       <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -75,15 +82,16 @@ export function ProgressPanel({
   finished: boolean
 }): ReactNode {
   const n = numbers
+  const left = timeLeft(n)
   const eta = finished
     ? n.etaSeconds === 0
       ? 'Done'
       : '—'
-    : n.etaSeconds !== null
-      ? formatDuration(n.etaSeconds)
+    : left
+      ? `${left.estimated ? 'about ' : ''}${formatDuration(left.seconds)}`
       : n.rate === null
         ? '—'
-        : n.planned
+        : n.planned || n.estimate
           ? 'Calculating…'
           : 'After listing'
   return (
@@ -93,6 +101,7 @@ export function ProgressPanel({
           label="Objects"
           done={n.objectsDone}
           total={n.objectsTotal}
+          estimated={n.estimate?.objects}
           format={formatCount}
           planned={n.planned}
           color="indigo"
@@ -101,10 +110,16 @@ export function ProgressPanel({
           label="Bytes"
           done={n.bytesDone}
           total={n.bytesTotal}
+          estimated={n.estimate?.bytes}
           format={formatBytes}
           planned={n.planned}
           color="teal"
         />
+        {n.estimate && (
+          <Text size="xs" c="dimmed" data-testid="estimate-note">
+            Estimated from the containers’ object counts and sizes until the listing is complete.
+          </Text>
+        )}
         <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
           <Stat label="Rate" value={n.rate === null ? '—' : formatRate(n.rate)} />
           <Stat label="Time left" value={eta} />

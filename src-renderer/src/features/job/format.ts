@@ -3,15 +3,18 @@
  * unit the bandwidth limit is set in, so "12 MB at 2 MB/s" adds up in the reader's head.
  */
 
-const UNITS = ['KB', 'MB', 'GB', 'TB', 'PB'] as const
+const UNITS = ['kB', 'MB', 'GB', 'TB', 'PB'] as const
 
-/** Bytes as `512 B`, `1.5 MB`, `12.3 GB`. */
+/** Bytes as `1 byte`, `512 bytes`, `1.5 kB`, `41.0 kB`, `123 MB`: the one way every screen writes a size. */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '—'
   let value = Math.abs(bytes)
   const sign = bytes < 0 ? '-' : ''
-  if (value < 1000) return `${sign}${Math.round(value)} B`
-  let unit: string = 'B'
+  if (value < 1000) {
+    const whole = Math.round(value)
+    return `${sign}${whole} ${whole === 1 ? 'byte' : 'bytes'}`
+  }
+  let unit: string = 'bytes'
   for (const next of UNITS) {
     if (value < 1000) break
     value /= 1000

@@ -1,6 +1,6 @@
 import type { JobProgress, JobSummary } from '../../../../src-preload/contract/jobs'
 import { isFinishedState } from '../../components/JobStateBadge'
-import { secondsBetween } from './format'
+import { percentOf, secondsBetween } from './format'
 
 /** The numbers the progress panel shows, whichever source they came from. */
 export interface ProgressNumbers {
@@ -17,6 +17,11 @@ export interface ProgressNumbers {
   elapsedSeconds: number | null
   /** True once the listings are read: the totals will not grow any more. */
   planned: boolean
+  /**
+   * The final totals as main estimates them from the containers' stats while the listing goes on, with
+   * the time left for them (null unless moving); null once `planned`, or when main made none.
+   */
+  estimate: { objects: number; bytes: number; etaSeconds: number | null } | null
   samples: [number, number][]
   workers: { id: number; key: string }[]
 }
@@ -36,6 +41,8 @@ export function progressNumbers(
     progress?.elapsedSeconds ??
     secondsBetween(job.startedAt, job.finishedAt ?? (job.startedAt ? new Date(now).toISOString() : null))
   if (progress) {
+    const planned = progress.planned || job.state === 'done'
+    const estimate = !planned && !finished ? progress.estimate : null
     return {
       objectsDone: progress.objects.done,
       objectsTotal: progress.objects.total,
@@ -48,7 +55,12 @@ export function progressNumbers(
       etaSeconds: job.state === 'done' ? 0 : moving ? progress.etaSeconds : null,
       elapsedSeconds: elapsed,
       // A run that completed listed everything; one cancelled or failed may have stopped mid-listing.
-      planned: progress.planned || job.state === 'done',
+      planned,
+      estimate: estimate && {
+        objects: estimate.objects,
+        bytes: estimate.bytes,
+        etaSeconds: moving ? estimate.etaSeconds : null,
+      },
       samples: progress.samples,
       workers: finished ? [] : progress.workers,
     }
@@ -66,7 +78,35 @@ export function progressNumbers(
     etaSeconds: job.state === 'done' ? 0 : null,
     elapsedSeconds: elapsed,
     planned: job.state === 'done',
+    estimate: null,
     samples: [],
     workers: [],
   }
+}
+
+/** How far a run is in one number: whether it is exact or estimated, or null while neither is known. */
+export interface Share {
+  percent: number | null
+  /** From main's estimate: the listing is not complete yet. */
+  estimated: boolean
+}
+
+/**
+ * How far a run is, as a list row shows it: by bytes (what the time depends on), by objects when the
+ * run has no bytes to speak of. Exact once everything is listed, from the estimate before that, and
+ * none when there is neither: a share of a total that still grows would only mislead.
+ */
+export function shareOf(n: ProgressNumbers): Share {
+  const by = (bytes: number, objects: number): number | null =>
+    bytes > 0 ? percentOf(n.bytesDone, bytes) : percentOf(n.objectsDone, objects)
+  if (n.planned) return { percent: by(n.bytesTotal, n.objectsTotal), estimated: false }
+  if (n.estimate) return { percent: by(n.estimate.bytes, n.estimate.objects), estimated: true }
+  return { percent: null, estimated: false }
+}
+
+/** The time left: exact once everything is listed, else main's estimate; null when neither is known. */
+export function timeLeft(n: ProgressNumbers): { seconds: number; estimated: boolean } | null {
+  if (n.etaSeconds !== null) return { seconds: n.etaSeconds, estimated: false }
+  if (n.estimate?.etaSeconds != null) return { seconds: n.estimate.etaSeconds, estimated: true }
+  return null
 }

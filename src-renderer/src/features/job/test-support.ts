@@ -115,6 +115,7 @@ export function progress(overrides: Partial<JobProgress> = {}): JobProgress {
       { id: 2, key: 'photos/2024/summer/IMG_0002.jpg' },
     ],
     elapsedSeconds: 10,
+    estimate: null,
     ...overrides,
   }
 }

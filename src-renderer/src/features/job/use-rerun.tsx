@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react'
 import type { JobSummary } from '../../../../src-preload/contract/jobs'
-import { CallError } from '../../ipc/bridge'
+import { SecretAskModal } from '../../components/SecretAskModal'
 import { retryFailedJob } from '../../stores/jobs'
 import { navigate } from '../../stores/navigation'
-import { SecretAskModal } from './SecretAskModal'
+import { SecretCancelled, withSecrets } from '../migrations/secret-prompt'
 
 /** What "run again" is called for a finished run: it copies only what is missing or changed. */
 export function rerunLabel(job: Pick<JobSummary, 'totals'>): string {
@@ -11,9 +11,10 @@ export function rerunLabel(job: Pick<JobSummary, 'totals'>): string {
 }
 
 /**
- * Runs a finished job again (the planner copies only what is missing or changed, so this is the retry of
- * the failed objects), or resumes an interrupted one with `run` = resumeJob, and opens the new run. A run from an earlier session has no secrets in memory:
- * main names the one it lacks in an AUTH error, and the user is asked for it.
+ * Runs a finished job again (the planner copies only what is missing or changed, so this is the retry
+ * of the failed objects), or resumes an interrupted one with `run` = resumeJob, and opens the new run.
+ * A run from an earlier session has no secrets in memory: main names the one it lacks in an AUTH
+ * error, and the user is asked for it.
  */
 export function useRerun(
   jobId: string,
@@ -28,23 +29,15 @@ export function useRerun(
   const [error, setError] = useState<string | null>(null)
   const [ask, setAsk] = useState<{ message: string; resolve: (value: string | null) => void } | null>(null)
 
+  const askHere = (_field: string, message: string): Promise<string | null> =>
+    new Promise<string | null>((resolve) => setAsk({ message, resolve })).finally(() => setAsk(null))
+
   async function attempt(): Promise<void> {
-    const secrets: Record<string, string> = {}
-    for (;;) {
-      try {
-        const next = await run(jobId, Object.keys(secrets).length > 0 ? secrets : undefined)
-        navigate('job', next.id)
-        return
-      } catch (e) {
-        const field = e instanceof CallError && e.code === 'AUTH' ? e.field : undefined
-        // A secret already given and still refused is a real failure: say so rather than ask in a loop.
-        if (field === undefined || field in secrets || !(e instanceof Error)) throw e
-        const message = e.message
-        const value = await new Promise<string | null>((resolve) => setAsk({ message, resolve }))
-        setAsk(null)
-        if (value === null) return
-        secrets[field] = value
-      }
+    try {
+      const next = await withSecrets({}, (secrets) => run(jobId, secrets), askHere)
+      navigate('job', next.id)
+    } catch (e) {
+      if (!(e instanceof SecretCancelled)) throw e
     }
   }
 
@@ -58,6 +51,8 @@ export function useRerun(
     },
     busy,
     error,
-    prompt: ask ? <SecretAskModal message={ask.message} onAnswer={ask.resolve} /> : null,
+    prompt: ask ? (
+      <SecretAskModal title="A secret is needed" message={ask.message} onAnswer={ask.resolve} />
+    ) : null,
   }
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import type { LogRun } from '../../../../src-preload/contract/logs'
 import { setFollow, useLogs } from '../../stores/logs'
 import { exportFile, openSummary } from './export-actions'
-import { formatCount, formatSize } from './format'
+import { formatBytes, formatCount } from '../job/format'
 
 /** The open run: its name and file, following its tail, exporting it and its reports. */
 export function LogHeader({ run, writing }: { run: LogRun | undefined; writing: boolean }): ReactNode {
@@ -20,7 +20,7 @@ export function LogHeader({ run, writing }: { run: LogRun | undefined; writing: 
         </Text>
         <Text size="xs" c="dimmed" truncate="end" data-testid="log-status">
           {info
-            ? `${info.fileName} · ${formatCount(info.total)} ${info.total === 1 ? 'line' : 'lines'} · ${formatSize(info.bytes)}`
+            ? `${info.fileName} · ${formatCount(info.total)} ${info.total === 1 ? 'line' : 'lines'} · ${formatBytes(info.bytes)}`
             : failed
               ? (run?.fileName ?? '')
               : 'Loading…'}

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconArrowBarToUp } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import type { LogLevelName } from '../../../../src-preload/contract/logs'
 import { find, LEVELS, setLevels, setOnlyMatches, setSearch, useLogs, type LogInfo } from '../../stores/logs'
-import { formatCount } from './format'
+import { formatCount } from '../job/format'
 import { SearchBox } from './SearchBox'
 
 const LEVEL_LABELS: Record<LogLevelName, string> = {

@@ -15,7 +15,7 @@ import {
   useLogs,
 } from '../../stores/logs'
 import type { LogRun } from '../../../../src-preload/contract/logs'
-import { formatCount } from './format'
+import { formatCount } from '../job/format'
 import { LineDetails } from './LineDetails'
 import { LogHeader } from './LogHeader'
 import { LogToolbar } from './LogToolbar'

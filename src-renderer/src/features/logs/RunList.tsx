@@ -2,7 +2,8 @@ import { ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { LogRun } from '../../../../src-preload/contract/logs'
 import { JobStateBadge } from '../../components/JobStateBadge'
-import { formatSize, formatWhen } from './format'
+import { formatBytes } from '../job/format'
+import { formatWhen } from './format'
 
 interface RunListProps {
   runs: LogRun[]
@@ -43,7 +44,7 @@ export function RunList({ runs, selected, onSelect }: RunListProps): ReactNode {
                     ? 'no log yet'
                     : run.bytes === null
                       ? 'log file missing'
-                      : formatSize(run.bytes)}
+                      : formatBytes(run.bytes)}
                 </Text>
               </UnstyledButton>
             </li>

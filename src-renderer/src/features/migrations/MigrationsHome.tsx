@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useEffect, type ReactNode } from 'react'
-import { loadJobs, useJobs, useJobsStore } from '../../stores/jobs'
+import { isFinishedState } from '../../components/JobStateBadge'
+import { loadJobDetail, loadJobs, useJobs, useJobsStore } from '../../stores/jobs'
 import { navigate } from '../../stores/navigation'
 import { loadProfiles } from '../../stores/profiles'
 import { FirstRunSteps } from './FirstRunSteps'
 import { setNotice, useMigrationsNotice } from './notice'
-import { RecentRuns } from './RecentRuns'
+import { RecentRuns, recentRuns } from './RecentRuns'
 import { SavedMigrations } from './SavedMigrations'
 import { useSavedLists } from './saved-lists'
 
@@ -19,6 +20,16 @@ export function MigrationsHome(): ReactNode {
 
   // Main may have changed the saved records (another window, the CLI): always ask again.
   useEffect(() => void loadProfiles(), [])
+
+  // Progress comes as pushes, and a paused run sends none: ask once for the runs under way that have
+  // not said anything since the page opened, so each shows its share and time left at once.
+  const silent = recentRuns(jobs.list)
+    .filter((job) => !isFinishedState(job.state) && job.state !== 'queued' && !(job.id in progress))
+    .map((job) => job.id)
+    .join(' ')
+  useEffect(() => {
+    for (const id of silent.split(' ').filter(Boolean)) void loadJobDetail(id)
+  }, [silent])
 
   const ready = saved !== null && saved.swift.length > 0 && saved.s3.length > 0
   const problem = error ?? jobs.error

@@ -31,6 +31,17 @@ describe('Migrations screen, first run', () => {
 
 describe('Migrations screen, with connections', () => {
   it('lists runs with their progress, follows progress pushes and opens a run', async () => {
+    const live = {
+      objects: { total: 4, done: 2, copied: 2, skipped: 0, failed: 0 },
+      bytes: { total: 400, done: 250 },
+      planned: false,
+      rate: 25,
+      etaSeconds: null,
+      samples: [],
+      workers: [],
+      elapsedSeconds: 3,
+      estimate: null,
+    }
     const api = fakeApi({
       'profiles.list': () => profileList(),
       'jobs.list': () => [
@@ -43,29 +54,42 @@ describe('Migrations screen, with connections', () => {
           createdAt: '2024-01-01T00:00:00.000Z',
         }),
       ],
+      // Asked once for the run under way, so its numbers show before its first push.
+      'jobs.get': ({ id }) => ({
+        ...job(id, { name: 'Photos' }),
+        progress: { ...live, estimate: { objects: 10, bytes: 1000, etaSeconds: 30 } },
+        events: [],
+        spec: {} as never,
+      }),
     })
     renderWith(api, <MigrationsScreen />)
-    const running = await screen.findByRole('button', { name: /Photos: Copying, 25%/ })
-    expect(screen.getByRole('button', { name: /Old run: Done, 100%/ })).toBeInTheDocument()
+    // Until the listing is complete the share and the time left come from main's estimate, and say so.
+    const running = await screen.findByRole('button', { name: /Photos: Running, about 25%, about 30s left/ })
+    expect(within(running).getByTestId('run-time-left')).toHaveTextContent('about 30s left')
+    expect(screen.getByRole('button', { name: /Old run: Completed, 100%/ })).toBeInTheDocument()
+    expect(api.callsTo('jobs.get')).toEqual([{ id: 'j1' }])
     // Previews are not runs the user started.
     expect(screen.queryByText('Preview')).not.toBeInTheDocument()
+
+    // A total still growing with no estimate (a prefix, say) gives no share at all.
+    act(() => api.emit('job.progress', { id: 'j1', progress: live }))
+    expect(running).toHaveAccessibleName('Photos: Running — open the run')
+    expect(within(running).getByTestId('run-share')).toHaveTextContent('—')
 
     act(() =>
       api.emit('job.progress', {
         id: 'j1',
         progress: {
+          ...live,
           objects: { total: 10, done: 9, copied: 9, skipped: 0, failed: 0 },
           bytes: { total: 1000, done: 900 },
           planned: true,
-          rate: 1,
+          rate: 100,
           etaSeconds: 1,
-          samples: [],
-          workers: [],
-          elapsedSeconds: 3,
         },
       }),
     )
-    expect(running).toHaveAccessibleName(/Photos: Copying, 90%/)
+    expect(running).toHaveAccessibleName(/Photos: Running, 90%, 1s left/)
     await userEvent.click(running)
     expect(window.location.hash).toBe('#/job/j1')
   })
@@ -118,12 +142,18 @@ describe('Migrations screen, with connections', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete this migration?' })
     await userEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }))
     expect(api.callsTo('profiles.delete')).toEqual([])
+    // Focus goes back to the button the menu opened from, not to the top of the page.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'More actions for Nightly photos' })).toHaveFocus(),
+    )
 
     await userEvent.click(screen.getByRole('button', { name: 'More actions for Nightly photos' }))
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Delete…' }))
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(screen.queryByText('Nightly photos')).not.toBeInTheDocument())
     expect(api.callsTo('profiles.delete')).toEqual([{ kind: 'job', id: 'd1' }])
+    // Its row is gone: focus continues from the list's title.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Saved migrations' })).toHaveFocus())
   })
 
   it('duplicates a saved migration and shows the copy', async () => {

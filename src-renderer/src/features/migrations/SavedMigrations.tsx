@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Group, Menu, Modal, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconCopy, IconDots, IconPencil, IconPlayerPlay, IconTerminal2, IconTrash } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import type { JobEntry, ProfileList } from '../../../../src-preload/contract/profiles'
 import { startJob } from '../../stores/jobs'
 import { navigate } from '../../stores/navigation'
@@ -32,6 +32,15 @@ export function SavedMigrations({ saved }: { saved: ProfileList }): ReactNode {
   const [problem, setProblem] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<JobEntry | null>(null)
   const [starting, setStarting] = useState<string | null>(null)
+  // Each row's "More actions" button. A dialog opened from its menu gives focus back to it when it
+  // closes; Mantine would return focus to the menu item, which is gone by then, and a keyboard user
+  // would start again from the top of the page.
+  const moreButtons = useRef(new Map<string, HTMLButtonElement>())
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  const fromMenu = (entry: JobEntry, open: () => void): void => {
+    moreButtons.current.get(entry.record.id)?.focus()
+    open()
+  }
 
   const run = async (entry: JobEntry): Promise<void> => {
     setProblem(null)
@@ -63,6 +72,8 @@ export function SavedMigrations({ saved }: { saved: ProfileList }): ReactNode {
     setProblem(null)
     try {
       await deleteProfile('job', entry.record.id)
+      // Its row (and the button that opened the dialog) is gone: continue from the list's title.
+      titleRef.current?.focus()
     } catch (error) {
       setProblem(`"${entry.record.name}" could not be deleted: ${errorText(error)}`)
     }
@@ -70,7 +81,7 @@ export function SavedMigrations({ saved }: { saved: ProfileList }): ReactNode {
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="saved-migrations-title">
-      <Title order={2} size="h4" id="saved-migrations-title">
+      <Title order={2} size="h4" id="saved-migrations-title" ref={titleRef} tabIndex={-1}>
         Saved migrations
       </Title>
       {problem && (
@@ -121,6 +132,10 @@ export function SavedMigrations({ saved }: { saved: ProfileList }): ReactNode {
                         variant="default"
                         size={30}
                         aria-label={`More actions for ${entry.record.name}`}
+                        ref={(button) => {
+                          if (button) moreButtons.current.set(entry.record.id, button)
+                          else moreButtons.current.delete(entry.record.id)
+                        }}
                       >
                         <IconDots size={16} />
                       </ActionIcon>
@@ -132,16 +147,20 @@ export function SavedMigrations({ saved }: { saved: ProfileList }): ReactNode {
                       <Menu.Item
                         leftSection={<IconTerminal2 size={14} />}
                         onClick={() =>
-                          void showCliCommand({ definitionId: entry.record.id }, entry.record.name)
+                          fromMenu(
+                            entry,
+                            () => void showCliCommand({ definitionId: entry.record.id }, entry.record.name),
+                          )
                         }
                       >
                         Copy as CLI command
                       </Menu.Item>
                       <Menu.Divider />
                       <Menu.Item
-                        color="red"
+                        // The -text shade: red-6 is under 4.5:1 on the dark menu.
+                        color="var(--mantine-color-red-text)"
                         leftSection={<IconTrash size={14} />}
-                        onClick={() => setDeleting(entry)}
+                        onClick={() => fromMenu(entry, () => setDeleting(entry))}
                       >
                         Delete…
                       </Menu.Item>

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { estimateSeconds, formatBytes, formatDuration } from './format'
+import { estimateSeconds, formatDuration } from './format'
 
 describe('formatting', () => {
-  it('writes sizes in decimal units', () => {
-    expect(formatBytes(0)).toBe('0 bytes')
-    expect(formatBytes(999)).toBe('999 bytes')
-    expect(formatBytes(1500)).toBe('1.5 kB')
-    expect(formatBytes(40_960)).toBe('41.0 kB')
-    expect(formatBytes(123_456_789)).toBe('123 MB')
-    expect(formatBytes(2.5e12)).toBe('2.5 TB')
-  })
-
   it('rounds durations to what matters', () => {
     expect(formatDuration(0.2)).toBe('under a second')
     expect(formatDuration(1)).toBe('1 second')

@@ -1,26 +1,9 @@
+import { formatCount } from '../job/format'
+
 /**
- * Numbers as people read them. Sizes are decimal (1 MB = 1,000,000 bytes), like the bandwidth limit
- * and like S3 consoles, so "40 MB at 2 MB/s" is 20 seconds without a hidden factor of 1.048.
+ * Counts and durations in words, for the New Migration form's estimates. Sizes and counts are written
+ * as everywhere else (job/format.ts: decimal units, so "40 MB at 2 MB/s" is 20 seconds).
  */
-
-const UNITS = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB'] as const
-
-/** 0 bytes, 999 bytes, 1.5 kB, 23.4 MB, 1.2 TB. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1000) return `${Math.max(0, Math.round(bytes))} bytes`
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${UNITS[unit]}`
-}
-
-/** 1,234,567 in the reader's locale. */
-export function formatCount(count: number): string {
-  return count.toLocaleString()
-}
 
 /** "1 object", "3 objects". */
 export function plural(count: number, one: string, many = `${one}s`): string {

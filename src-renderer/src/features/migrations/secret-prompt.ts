@@ -41,12 +41,14 @@ export class SecretCancelled extends Error {
 
 /**
  * Runs `attempt` with the secrets known so far; while main answers AUTH naming a secret not yet given,
- * asks for it and tries again. `known` is filled in place so later calls (the real run after the
- * preview) do not ask twice.
+ * asks for it (`ask`: this screen's modal by default) and tries again; throws SecretCancelled when the
+ * person cancels. `known` is filled in place so later calls (the real run after the preview) do not
+ * ask twice.
  */
 export async function withSecrets<T>(
   known: Record<string, string>,
   attempt: (secrets: Record<string, string> | undefined) => Promise<T>,
+  ask: (field: string, message: string) => Promise<string | null> = askForSecret,
 ): Promise<T> {
   for (;;) {
     try {
@@ -55,7 +57,7 @@ export async function withSecrets<T>(
       const field = error instanceof CallError && error.code === 'AUTH' ? error.field : undefined
       // A secret already given and still refused is a real failure: show it rather than ask in a loop.
       if (field === undefined || field in known || !(error instanceof Error)) throw error
-      const value = await askForSecret(field, error.message)
+      const value = await ask(field, error.message)
       if (value === null) throw new SecretCancelled()
       known[field] = value
     }

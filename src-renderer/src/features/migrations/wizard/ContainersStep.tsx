@@ -16,7 +16,8 @@ import {
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
-import { formatBytes, formatCount, plural } from '../format'
+import { formatBytes, formatCount } from '../../job/format'
+import { plural } from '../format'
 import { browseContainers, loadMoreContainers, useContainerBrowser } from './container-browser'
 import { updateValues, useWizard } from './wizard-store'
 

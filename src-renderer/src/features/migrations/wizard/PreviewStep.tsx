@@ -3,8 +3,10 @@ import { IconRefresh, IconTerminal2 } from '@tabler/icons-react'
 import { useEffect, type ReactNode } from 'react'
 import type { JobPlanSummary } from '../../../../../src-preload/contract/jobs'
 import type { ProfileList } from '../../../../../src-preload/contract/profiles'
+import { useJob, useJobProgress } from '../../../stores/jobs'
 import { showCliCommand } from '../cli-command'
-import { estimateSeconds, formatBytes, formatDuration, plural } from '../format'
+import { formatBytes } from '../../job/format'
+import { estimateSeconds, formatDuration, plural } from '../format'
 import { suggestName, toDraft, type WizardValues } from './draft'
 import {
   cancelPreview,
@@ -83,25 +85,7 @@ function PreviewBody(props: {
       </Text>
     )
   }
-  if (preview.status === 'running') {
-    const listed = preview.progress?.objects.total ?? preview.job?.totals.objects ?? 0
-    const queued = preview.job?.state === 'queued' && preview.job.queuePosition
-    return (
-      <Group justify="space-between" role="status">
-        <Group gap="sm">
-          <Loader size="sm" />
-          <Text size="sm">
-            {queued
-              ? `Waiting: ${plural(preview.job?.queuePosition ?? 0, 'run')} ahead.`
-              : `Comparing Swift with the bucket… ${listed > 0 ? `${plural(listed, 'object')} listed so far.` : ''}`}
-          </Text>
-        </Group>
-        <Button size="xs" variant="default" onClick={() => void cancelPreview()}>
-          Stop
-        </Button>
-      </Group>
-    )
-  }
+  if (preview.status === 'running') return <PreviewRunning jobId={preview.jobId} />
   if (preview.status === 'failed') {
     return (
       <Alert color="red" title="The preview failed" role="alert">
@@ -259,5 +243,28 @@ function Summary({ values, saved }: { values: WizardValues; saved: ProfileList }
         </Button>
       </Group>
     </Card>
+  )
+}
+
+/** The dry run under way, as the shared jobs store follows it: its place in the queue, what it listed. */
+function PreviewRunning({ jobId }: { jobId: string | null }): ReactNode {
+  const job = useJob(jobId ?? undefined)
+  const progress = useJobProgress(jobId ?? undefined)
+  const listed = progress?.objects.total ?? job?.totals.objects ?? 0
+  const ahead = job?.state === 'queued' ? job.queuePosition : null
+  return (
+    <Group justify="space-between" role="status">
+      <Group gap="sm">
+        <Loader size="sm" />
+        <Text size="sm">
+          {ahead
+            ? `Waiting: ${plural(ahead, 'run')} ahead.`
+            : `Comparing Swift with the bucket… ${listed > 0 ? `${plural(listed, 'object')} listed so far.` : ''}`}
+        </Text>
+      </Group>
+      <Button size="xs" variant="default" onClick={() => void cancelPreview()}>
+        Stop
+      </Button>
+    </Group>
   )
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { useSettings } from '../../../stores/settings'
-import type { JobPlanSummary, JobProgress, JobSummary } from '../../../../../src-preload/contract/jobs'
+import type { JobPlanSummary } from '../../../../../src-preload/contract/jobs'
 import type { JobDefinitionDraft } from '../../../../../src-preload/contract/profiles'
 import {
   STEPS,
@@ -15,11 +15,11 @@ import {
   type FieldErrors,
   type WizardValues,
 } from './draft'
-import { isFinished } from '../job-state'
+import { isFinishedState } from '../../../components/JobStateBadge'
 import { waitForRun } from './wait-for-run'
 import { SecretCancelled, withSecrets } from '../secret-prompt'
 import { call, CallError } from '../../../ipc/bridge'
-import { startJob } from '../../../stores/jobs'
+import { cancelJob, startJob } from '../../../stores/jobs'
 import { loadProfiles } from '../../../stores/profiles'
 
 /**
@@ -27,16 +27,13 @@ import { loadProfiles } from '../../../stores/profiles'
  * named by main), and the dry-run preview. Module-level actions, as the other stores.
  */
 
-/** The dry run behind the Preview step. `key` is the draft it was made for, so edits make it stale. */
+/**
+ * The dry run behind the Preview step. `key` is the draft it was made for, so edits make it stale.
+ * While it runs, its state and progress are read from the shared jobs store by `jobId`.
+ */
 export type PreviewState =
   | { status: 'idle' }
-  | {
-      status: 'running'
-      key: string
-      jobId: string | null
-      job: JobSummary | null
-      progress: JobProgress | null
-    }
+  | { status: 'running'; key: string; jobId: string | null }
   | { status: 'done'; key: string; jobId: string; plan: JobPlanSummary }
   | { status: 'failed'; key: string; error: string }
 
@@ -202,25 +199,22 @@ export async function runPreview(aws: boolean): Promise<void> {
   const run = ++previewRun
   const key = previewKey(values)
   const isCurrent = (): boolean => run === previewRun
-  const update = (patch: Partial<Extract<PreviewState, { status: 'running' }>>): void => {
-    if (!isCurrent()) return
-    useWizard.setState(({ preview }) =>
-      preview.status === 'running' ? { preview: { ...preview, ...patch } } : {},
-    )
-  }
-  useWizard.setState({ preview: { status: 'running', key, jobId: null, job: null, progress: null } })
+  useWizard.setState({ preview: { status: 'running', key, jobId: null } })
   try {
     const started = await withSecrets(runSecrets, (secrets) =>
-      call('jobs.start', {
+      startJob({
         definition: inlineDefinition(values),
         options: { dryRun: true },
         ...(secrets && { secrets }),
       }),
     )
-    update({ jobId: started.id, job: started })
-    const finished = isFinished(started.state)
-      ? started
-      : await waitForRun(started.id, (change) => update(change), isCurrent)
+    if (!isCurrent()) {
+      // Stopped (or replaced) while main was starting it: nobody will look at this one.
+      await cancelJob(started.id).catch(() => undefined)
+      return
+    }
+    useWizard.setState({ preview: { status: 'running', key, jobId: started.id } })
+    const finished = isFinishedState(started.state) ? started : await waitForRun(started.id, isCurrent)
     if (!isCurrent()) return
     if (finished.state !== 'done') {
       const why = finished.error ?? `The preview ended ${finished.state}.`
@@ -256,7 +250,7 @@ export async function cancelPreview(): Promise<void> {
   previewRun++
   useWizard.setState({ preview: { status: 'idle' } })
   if (preview.status === 'running' && preview.jobId) {
-    await call('jobs.cancel', { id: preview.jobId }).catch(() => undefined)
+    await cancelJob(preview.jobId).catch(() => undefined)
   }
 }
 

@@ -2,15 +2,19 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent, type ReactNode } from 'react'
 
 /**
- * Asks for one secret the vault lacks (main named it in an AUTH error) so a run of an earlier session
- * can be retried. The value goes into that one call and is forgotten.
+ * Asks for one secret the vault lacks (main named it in an AUTH error) so a run can start: a saved
+ * migration, the New Migration form's preview or start, or a rerun of a run from an earlier session.
+ * The value goes into that run's calls only and is never saved.
  */
 export function SecretAskModal({
+  title,
   message,
   onAnswer,
 }: {
+  title: string
   /** Main's words: which profile needs which secret. */
   message: string
+  /** The value typed, or null when the person cancelled. */
   onAnswer: (value: string | null) => void
 }): ReactNode {
   const [value, setValue] = useState('')
@@ -26,13 +30,13 @@ export function SecretAskModal({
   }
 
   return (
-    <Modal opened onClose={() => onAnswer(null)} title="A secret is needed" centered>
-      <form onSubmit={submit} noValidate aria-label="Secret for this run">
+    <Modal opened onClose={() => onAnswer(null)} title={title} centered>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{message}</Text>
           <PasswordInput
             label="Secret"
-            description="Used for this run only; not saved."
+            description="Used for this run only and not saved. To keep it, set it on the profile."
             value={value}
             onChange={(event) => {
               setValue(event.currentTarget.value)
