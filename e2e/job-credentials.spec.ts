@@ -1,17 +1,17 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { collectPageErrors, expect, test } from './fixtures'
 import {
   bytesDone,
   freshBucket,
   invoke,
+  MB,
+  OBJECTS,
   saveMigration,
   seedContainer,
   servers,
+  SHOTS,
   startAndOpen,
+  testServers,
 } from './job-support'
 
 /**
@@ -20,15 +20,6 @@ import {
  * profile's current keys" in the modal; main reads the profile again and the run completes. The fault
  * proxy on 127.0.0.1:18082 serves the same buckets with its own user list, which this test re-keys.
  */
-
-const SHOTS = 'test-results/screenshots'
-mkdirSync(SHOTS, { recursive: true })
-
-const MB = 1_000_000
-const OBJECTS = 20
-const ROOT = join(import.meta.dirname, '..')
-const testServers = (...args: string[]) =>
-  promisify(execFile)('bash', [join(ROOT, 'scripts', 'test-servers.sh'), ...args])
 
 test('keys that expire mid-run: the profile’s replaced secret is taken from the modal and the run completes', async ({
   page,

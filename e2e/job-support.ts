@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { createBucket, rawClient, removeBucket } from '../test/integration/s3/s3-support'
 import { client, removeContainer, servers, tempauth, unique } from '../test/integration/support/swift-clients'
@@ -11,6 +15,19 @@ import { expect, type AppServer } from './fixtures'
  */
 
 export { servers, unique }
+
+/** Where the job tests leave their screenshots. */
+export const SHOTS = 'test-results/screenshots'
+mkdirSync(SHOTS, { recursive: true })
+
+export const MB = 1_000_000
+/** Objects each job test seeds: 20 × 1 MB at 1–2 MB/s is still running when a test acts. */
+export const OBJECTS = 20
+
+const ROOT = join(import.meta.dirname, '..')
+/** scripts/test-servers.sh, for the tests that re-key the fault proxy. */
+export const testServers = (...args: string[]) =>
+  promisify(execFile)('bash', [join(ROOT, 'scripts', 'test-servers.sh'), ...args])
 
 /** Calls a channel as the renderer does and returns the value, failing the test on an error envelope. */
 export async function invoke<T = unknown>(

@@ -1,18 +1,19 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { collectPageErrors, expect, test } from './fixtures'
 import {
   bytesDone,
   freshBucket,
   invoke,
+  MB,
+  OBJECTS,
   saveMigration,
   seedContainer,
   servers,
+  SHOTS,
   startAndOpen,
+  testServers,
 } from './job-support'
 
 /**
@@ -20,15 +21,6 @@ import {
  * s3api servers. Timing is made predictable by size and limit, never by sleeps: 20 MB at 1 MB/s is
  * still running when the test acts; lifting the limit makes it finish in a few seconds.
  */
-
-const SHOTS = 'test-results/screenshots'
-mkdirSync(SHOTS, { recursive: true })
-
-const MB = 1_000_000
-const OBJECTS = 20
-const ROOT = join(import.meta.dirname, '..')
-const testServers = (...args: string[]) =>
-  promisify(execFile)('bash', [join(ROOT, 'scripts', 'test-servers.sh'), ...args])
 
 /** A seeded container and an empty bucket for one test, removed after it. */
 async function stage(prefix: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ipcHarness, valueOf } from '../../../src-main/ipc/handlers/test-support'
 import { createBucket, rawClient, removeBucket } from '../s3/s3-support'
 import { client, servers, tempauth, unique } from '../support/swift-clients'
+import { saveLoopbackProfiles } from './loopback-profiles'
 
 /** browse.containers and the bucket channels through the IPC router against the real loopback servers. */
 
@@ -20,25 +21,7 @@ beforeAll(async () => {
   for (const container of containers) await swift.putContainer(container)
   await createBucket(s3Client, bucket)
   ipc = ipcHarness()
-  swiftId = ipc.store.swift.save({
-    name: 'Tempauth',
-    auth: { type: 'v1', authUrl: servers.tempauth.authUrl, user: 'test:tester' },
-  }).id
-  s3Id = ipc.store.s3.save({
-    name: 'Loopback S3',
-    provider: 's3-compatible',
-    endpoint: servers.s3.endpoint,
-    region: servers.s3.region,
-    credentials: { type: 'keys', accessKeyId: servers.s3.accessKeyId },
-  }).id
-  valueOf(await ipc.call('secrets.set', { profileId: swiftId, field: 'key', value: 'testing' }))
-  valueOf(
-    await ipc.call('secrets.set', {
-      profileId: s3Id,
-      field: 'secretAccessKey',
-      value: servers.s3.secretAccessKey,
-    }),
-  )
+  ;({ swiftId, s3Id } = await saveLoopbackProfiles(ipc))
 })
 
 afterAll(async () => {

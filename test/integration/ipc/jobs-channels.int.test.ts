@@ -11,6 +11,7 @@ import { createRouter } from '../../../src-main/ipc/router'
 import { testAppInfo } from '../../fixtures/app-info'
 import { createBucket, rawClient, removeBucket } from '../s3/s3-support'
 import { client, servers, tempauth, unique } from '../support/swift-clients'
+import { saveLoopbackProfiles } from './loopback-profiles'
 
 /**
  * The jobs channels the New Migration form and the Migrations list use, against the real servers: a dry
@@ -41,25 +42,7 @@ async function openHost(): Promise<JobsDeps> {
 
 async function harness(jobs: JobsDeps) {
   const h = ipcHarness({ jobs })
-  swiftId = h.store.swift.save({
-    name: 'Tempauth',
-    auth: { type: 'v1', authUrl: servers.tempauth.authUrl, user: 'test:tester' },
-  }).id
-  s3Id = h.store.s3.save({
-    name: 'Loopback S3',
-    provider: 's3-compatible',
-    endpoint: servers.s3.endpoint,
-    region: servers.s3.region,
-    credentials: { type: 'keys', accessKeyId: servers.s3.accessKeyId },
-  }).id
-  valueOf(await h.call('secrets.set', { profileId: swiftId, field: 'key', value: 'testing' }))
-  valueOf(
-    await h.call('secrets.set', {
-      profileId: s3Id,
-      field: 'secretAccessKey',
-      value: servers.s3.secretAccessKey,
-    }),
-  )
+  ;({ swiftId, s3Id } = await saveLoopbackProfiles(h))
   return h
 }
 
