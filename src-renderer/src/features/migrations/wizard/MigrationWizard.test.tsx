@@ -47,7 +47,7 @@ function report(id: string, plan: JobPlanSummary): JobReportView {
 /** A backend with one Swift account, one S3 store and a dry run that finishes when told to. */
 function backend(extra: FakeHandlers = {}) {
   let dryRun: JobSummary | null = null
-  const api = fakeApi({
+  const handlers: FakeHandlers = {
     'profiles.list': () => profileList(),
     'jobs.list': () => [],
     'browse.containers': ({ prefix }) => ({
@@ -72,10 +72,7 @@ function backend(extra: FakeHandlers = {}) {
       })),
     }),
     'jobs.start': (input) => {
-      if (input.options?.dryRun) {
-        dryRun = job('dry1', { state: 'planning', mode: 'dry-run' })
-        return dryRun
-      }
+      if (input.options?.dryRun) return job('dry1', { state: 'planning', mode: 'dry-run' })
       return job('run1', { state: 'queued' })
     },
     'jobs.get': ({ id }) => ({ ...(dryRun ?? job(id)), progress: null, events: [], spec: {} as never }),
@@ -85,7 +82,15 @@ function backend(extra: FakeHandlers = {}) {
       notices: [],
     }),
     ...extra,
-  })
+  }
+  // A test's own jobs.start still answers; the dry run it returns is kept for finishDryRun.
+  const start = handlers['jobs.start']!
+  handlers['jobs.start'] = async (input) => {
+    const answer = await start(input)
+    if (input.options?.dryRun) dryRun = answer
+    return answer
+  }
+  const api = fakeApi(handlers)
   const finishDryRun = (): void =>
     act(() => {
       dryRun = { ...dryRun!, state: 'done', outcome: 'completed' }
