@@ -109,6 +109,32 @@ describe('history', () => {
     expect(screen.getByText(/No run matches/)).toBeInTheDocument()
   })
 
+  it('lists previews (dry runs) only when asked, and counts them only then', async () => {
+    const preview = summary({
+      id: 'p',
+      name: 'Photos preview',
+      createdAt: '2025-06-01T10:00:00.000Z',
+      mode: 'dry-run',
+      state: 'done',
+      outcome: 'completed',
+    })
+    setApi(fakeJobsApi({ 'jobs.list': () => [preview, verified] }).api)
+    renderHistory()
+    const rows = await screen.findAllByTestId('history-row')
+    expect(rows.map((r) => r.getAttribute('data-job-id'))).toEqual(['a'])
+    expect(screen.getByText('1 run')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Show previews' }))
+    expect(screen.getAllByTestId('history-row').map((r) => r.getAttribute('data-job-id'))).toEqual(['p', 'a'])
+    expect(screen.getByText('2 runs')).toBeInTheDocument()
+  })
+
+  it('says so when there are only previews', async () => {
+    const preview = summary({ id: 'p', mode: 'dry-run', state: 'done', outcome: 'completed' })
+    setApi(fakeJobsApi({ 'jobs.list': () => [preview] }).api)
+    renderHistory()
+    expect(await screen.findByText(/Only previews so far/)).toBeInTheDocument()
+  })
+
   it('opens a run and its log', async () => {
     setApi(fakeJobsApi({ 'jobs.list': () => [verified] }).api)
     renderHistory()

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Checkbox,
   Group,
   Loader,
   Pagination,
@@ -26,7 +27,7 @@ import { formatBytes, formatCount, formatDateTime, formatDuration, secondsBetwee
 import { modeLabel, sourceText, targetText } from '../job/job-text'
 import { listingCompleteOf } from '../job/ResultPanel'
 import { VerificationSummary } from '../job/VerificationSummary'
-import { filterRuns, STATUS_FILTERS, type StatusFilter } from './history-filter'
+import { countedRuns, filterRuns, STATUS_FILTERS, type StatusFilter } from './history-filter'
 import { HistoryReportsMenu } from './HistoryReportsMenu'
 
 const PAGE_SIZE = 20
@@ -179,7 +180,9 @@ export function HistoryScreen(): ReactNode {
   const [page, setPage] = useState(1)
   const [notice, setNotice] = useState<string | null>(null)
 
-  const runs = filterRuns(list, filter, search)
+  const [withPreviews, setWithPreviews] = useState(false)
+  const runs = filterRuns(list, filter, search, withPreviews)
+  const total = countedRuns(list, withPreviews).length
   const pages = Math.max(1, Math.ceil(runs.length / PAGE_SIZE))
   const current = Math.min(page, pages)
   const visible = runs.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)
@@ -247,10 +250,19 @@ export function HistoryScreen(): ReactNode {
           allowDeselect={false}
           w={240}
         />
+        <Checkbox
+          label="Show previews"
+          checked={withPreviews}
+          onChange={(event) => {
+            setWithPreviews(event.currentTarget.checked)
+            setPage(1)
+          }}
+          pb={10}
+        />
         <Text size="sm" c="dimmed" pb={8} aria-live="polite">
-          {runs.length === list.length
-            ? `${formatCount(list.length)} ${list.length === 1 ? 'run' : 'runs'}`
-            : `${formatCount(runs.length)} of ${formatCount(list.length)} runs`}
+          {runs.length === total
+            ? `${formatCount(total)} ${total === 1 ? 'run' : 'runs'}`
+            : `${formatCount(runs.length)} of ${formatCount(total)} runs`}
         </Text>
       </Group>
 
@@ -270,7 +282,9 @@ export function HistoryScreen(): ReactNode {
       )}
       {runs.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
-          No run matches. Clear the search or choose another status.
+          {total === 0
+            ? 'Only previews so far: tick "Show previews" to see them.'
+            : 'No run matches. Clear the search or choose another status.'}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={700}>

@@ -56,7 +56,22 @@ export function matchesSearch(job: Pick<JobSummary, 'name' | 'source' | 'target'
   return haystack.some((text) => text.toLowerCase().includes(needle))
 }
 
+/**
+ * The runs History counts: every wizard preview is a dry-run job, so a day of planning would bury the
+ * real runs under previews; they are listed only when asked for.
+ */
+export function countedRuns(list: readonly JobSummary[], withPreviews: boolean): JobSummary[] {
+  return withPreviews ? [...list] : list.filter((job) => job.mode !== 'dry-run')
+}
+
 /** The runs to show, newest first (the store keeps them so). */
-export function filterRuns(list: readonly JobSummary[], status: StatusFilter, search: string): JobSummary[] {
-  return list.filter((job) => matchesStatus(job, status) && matchesSearch(job, search))
+export function filterRuns(
+  list: readonly JobSummary[],
+  status: StatusFilter,
+  search: string,
+  withPreviews = false,
+): JobSummary[] {
+  return countedRuns(list, withPreviews).filter(
+    (job) => matchesStatus(job, status) && matchesSearch(job, search),
+  )
 }
