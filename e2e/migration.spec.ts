@@ -20,6 +20,7 @@ const OBJECT_BYTES = 50_000
 const run = randomBytes(4).toString('hex')
 const container = `mig-e2e-${run}`
 const bucket = `mig-e2e-${run}-dst`
+const filteredBucket = `mig-e2e-${run}-filtered`
 
 /** A tempauth token and storage URL, as any Swift client gets them. */
 async function swiftAuth(): Promise<{ url: string; token: string }> {
@@ -43,6 +44,13 @@ async function removeContainer(name: string): Promise<void> {
   for (const object of objects)
     await swift('DELETE', `${encodeURIComponent(name)}/${encodeURIComponent(object.name)}`)
   await swift('DELETE', encodeURIComponent(name))
+}
+
+/** The object names of a container (a bucket is one on s3api), sorted as Swift lists them. */
+async function listNames(name: string): Promise<string[]> {
+  const listing = await swift('GET', `${encodeURIComponent(name)}?format=json`)
+  expect(listing.status).toBe(200)
+  return ((await listing.json()) as { name: string }[]).map((object) => object.name)
 }
 
 /** Calls a channel over the page's own origin, as the renderer does, and unwraps the envelope. */
@@ -88,6 +96,27 @@ async function finishedRun(page: Page, app: AppServer, id: string): Promise<RunS
     )
     .toMatch(/^(done|failed|cancelled|interrupted)$/)
   return last!
+}
+
+/** The two connections every test here uses: tempauth Swift and the s3api endpoint. */
+async function saveProfiles(page: Page, app: AppServer): Promise<void> {
+  await invoke(page, app, 'profiles.save', {
+    kind: 'swift',
+    record: { name: 'Tempauth', auth: { type: 'v1', authUrl: servers.tempauth.authUrl, user: tester.user } },
+    secrets: { key: tester.key },
+  })
+  await invoke(page, app, 'profiles.save', {
+    kind: 's3',
+    record: {
+      name: 'Loopback S3',
+      provider: 's3-compatible',
+      endpoint: servers.s3.endpoint,
+      region: servers.s3.region,
+      forcePathStyle: true,
+      credentials: { type: 'keys', accessKeyId: servers.s3.accessKeyId },
+    },
+    secrets: { secretAccessKey: servers.s3.secretAccessKey },
+  })
 }
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true }).click()
@@ -167,6 +196,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await removeContainer(container)
   await removeContainer(bucket)
+  await removeContainer(filteredBucket)
 })
 
 test('a first migration: wizard, preview, start; saved, it runs again with nothing to copy', async ({
@@ -182,23 +212,7 @@ test('a first migration: wizard, preview, start; saved, it runs again with nothi
   await expect(page.getByRole('heading', { name: 'Get ready for your first migration' })).toBeVisible()
   await shot(page, '0-first-run')
 
-  await invoke(page, app, 'profiles.save', {
-    kind: 'swift',
-    record: { name: 'Tempauth', auth: { type: 'v1', authUrl: servers.tempauth.authUrl, user: tester.user } },
-    secrets: { key: tester.key },
-  })
-  await invoke(page, app, 'profiles.save', {
-    kind: 's3',
-    record: {
-      name: 'Loopback S3',
-      provider: 's3-compatible',
-      endpoint: servers.s3.endpoint,
-      region: servers.s3.region,
-      forcePathStyle: true,
-      credentials: { type: 'keys', accessKeyId: servers.s3.accessKeyId },
-    },
-    secrets: { secretAccessKey: servers.s3.secretAccessKey },
-  })
+  await saveProfiles(page, app)
   await page.reload()
 
   // Both connections there: the wizard.
@@ -272,5 +286,84 @@ test('a first migration: wizard, preview, start; saved, it runs again with nothi
   await page.getByRole('button', { name: /Options/ }).click()
   await shot(page, '12-edit-dark')
 
+  expect(errors).toEqual([])
+})
+
+test('bad options are named and start nothing; prefix, exclude and destination prefix copy exactly what was chosen', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(90_000)
+  const errors = collectPageErrors(page)
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.goto(app.url)
+  await saveProfiles(page, app)
+  await page.goto(`${app.origin}/#/migrations/new`)
+
+  await page.getByRole('radio', { name: /Tempauth/ }).click()
+  await next(page)
+  await page.getByRole('textbox', { name: /Search containers/ }).fill(container)
+  const table = page.getByRole('table', { name: 'Containers' })
+  await table
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: container, exact: true }) })
+    .getByRole('checkbox')
+    .check()
+  await next(page)
+  await page.getByRole('radio', { name: /Loopback S3/ }).click()
+  await next(page)
+
+  // A key prefix typed into the bucket name is named, and the wizard stays on the step.
+  const bucketInput = page.getByRole('combobox', { name: /^Bucket/ })
+  await bucketInput.fill(`${filteredBucket}/photos`)
+  await bucketInput.press('Escape')
+  await next(page)
+  await expect(
+    page.getByText('A bucket name cannot contain "/"; put a key prefix in "Destination prefix".'),
+  ).toBeVisible()
+  await bucketInput.fill(filteredBucket)
+  await bucketInput.press('Escape')
+  await page.getByRole('button', { name: 'Check', exact: true }).click()
+  await page.getByRole('button', { name: `Create bucket "${filteredBucket}"` }).click()
+  await expect(page.getByText(/The bucket is there and these keys can use it/)).toBeVisible()
+  await page.getByRole('textbox', { name: /Destination prefix/ }).fill('from-swift/')
+  await next(page)
+
+  // Bad options: workers out of range are clamped as typed; the others are named under their field,
+  // and Next goes nowhere.
+  await page.getByRole('textbox', { name: /Parallel transfers/ }).fill('0')
+  await page.getByRole('textbox', { name: /Bandwidth limit/ }).fill('0')
+  await expect(page.getByRole('textbox', { name: /Parallel transfers/ })).toHaveValue('1')
+  await page.getByRole('switch', { name: /Mirror mode/ }).check()
+  await page.getByRole('textbox', { name: /Deletion cap/ }).fill('')
+  await next(page)
+  await expect(page.getByText('The bandwidth limit must be above 0, or empty for no limit.')).toBeVisible()
+  await expect(page.getByText('Enter the deletion cap.')).toBeVisible()
+  await expect(page.getByRole('textbox', { name: /Deletion cap/ })).toHaveAttribute('aria-invalid', 'true')
+  await page.screenshot({ path: `${SHOTS}/migration-bad-options.png` })
+  // Nothing was planned, run or saved, and the bucket is still empty.
+  expect(await invoke<unknown[]>(page, app, 'jobs.list')).toEqual([])
+  expect((await invoke<{ jobs: unknown[] }>(page, app, 'profiles.list')).jobs).toEqual([])
+  expect(await listNames(filteredBucket)).toEqual([])
+
+  await page.getByRole('switch', { name: /Mirror mode/ }).uncheck()
+  await page.getByRole('textbox', { name: /Parallel transfers/ }).fill('4')
+  await page.getByRole('textbox', { name: /Bandwidth limit/ }).fill('')
+  await page.getByRole('textbox', { name: /Only names starting with/ }).fill('photos/1')
+  const exclude = page.getByRole('combobox', { name: /^Exclude/ })
+  await exclude.fill('**/15.jpg')
+  await exclude.press('Enter')
+  await next(page)
+
+  // photos/10.jpg … photos/19.jpg without 15: nine objects, previewed then copied under from-swift/.
+  await expect(page.getByTestId('plan-copy')).toContainText('9 objects', { timeout: 30_000 })
+  await page.getByRole('button', { name: 'Start migration' }).click()
+  await expect(page).toHaveURL(/#\/job\/[^/]+$/)
+  const id = decodeURIComponent(page.url().split('#/job/')[1]!)
+  const done = await finishedRun(page, app, id)
+  expect(done).toMatchObject({ state: 'done', mode: 'copy' })
+  expect(done.totals).toMatchObject({ objects: 9, copied: 9, failed: 0 })
+  const expected = [10, 11, 12, 13, 14, 16, 17, 18, 19].map((i) => `from-swift/photos/${i}.jpg`)
+  expect(await listNames(filteredBucket)).toEqual(expected)
   expect(errors).toEqual([])
 })

@@ -294,15 +294,21 @@ export class Transfer {
   private async planInto(queue: TaskQueue): Promise<void> {
     const signal = this.controller.signal
     const { container, sourcePrefix = '', targetPrefix = '' } = this.spec
+    // The same rules on both sides, as verification applies them: an excluded object is neither
+    // copied nor, when the bucket already has it, an extra that mirror mode would delete.
+    const keep = this.deps.filter ?? (() => true)
     const source = (async function* (lister: SourceLister) {
       for await (const entry of lister.listObjects(container, { prefix: sourcePrefix, signal })) {
-        if (entry.kind === 'object') yield entry as ObjectEntry
+        if (entry.kind === 'object' && keep(entry)) yield entry as ObjectEntry
       }
     })(this.deps.source)
-    const items = plan(source, this.deps.target.list(targetPrefix + sourcePrefix), {
-      container,
-      targetPrefix,
-    })
+    const target = (async function* (listing: AsyncIterable<TargetEntry>) {
+      for await (const entry of listing) {
+        const name = entry.key.slice(targetPrefix.length)
+        if (keep({ name, bytes: entry.size, contentType: '' })) yield entry
+      }
+    })(this.deps.target.list(targetPrefix + sourcePrefix))
+    const items = plan(source, target, { container, targetPrefix })
     for await (const item of items) {
       if (signal.aborted) return
       switch (item.type) {

@@ -29,7 +29,7 @@ const env = {
   AWS_SECRET_ACCESS_KEY: servers.s3.secretAccessKey,
 }
 
-async function cli(args: string[], endpoint = servers.s3.endpoint) {
+async function cli(args: string[], endpoint = servers.s3.endpoint, toBucket = bucket) {
   const dir = mkdtempSync(join(tmpdir(), 'cli-run-'))
   const stdout = new PassThrough()
   const stderr = new PassThrough()
@@ -42,7 +42,7 @@ async function cli(args: string[], endpoint = servers.s3.endpoint) {
       '--openStackContainer',
       container,
       '--s3Bucket',
-      bucket,
+      toBucket,
       '--s3EndpointUrl',
       endpoint,
       '--logDir',
@@ -139,6 +139,36 @@ describe('swift2s3 CLI', () => {
     const deep = await cli(['--verifyOnly', '--deep', '--exclude', 'empty.txt'])
     expect(deep.code).toBe(1)
     expect(deep.report!.objects.find((o) => o.key === target)?.verification).toBe('mismatched')
+  })
+
+  it('--include, --exclude and --skipDirectoryMarkers decide what is copied, and mirror mode never deletes what they leave out', async () => {
+    const filtered = unique('cli-filtered')
+    await createBucket(s3, filtered)
+    try {
+      // Already in the bucket and excluded: not an extra, so mirror mode must leave it alone.
+      await s3.send(new PutObjectCommand({ Bucket: filtered, Key: 'unicode/kept.txt', Body: 'kept' }))
+      const run = await cli(
+        [
+          ...['--include', '**/*.txt', '--include', 'folder/', '--exclude', 'unicode/**'],
+          ...['--skipDirectoryMarkers', '--mirror', '--maxDeletes', '10'],
+        ],
+        servers.s3.endpoint,
+        filtered,
+      )
+      expect(run.err).toBe('')
+      expect(run.code).toBe(0)
+      const keys: string[] = []
+      const target = new S3Target(targetOptions(filtered), { env: {} })
+      for await (const entry of target.list()) keys.push(entry.key)
+      target.close()
+      expect(keys.sort()).toEqual(
+        ['emoji 😀 é.txt', 'empty.txt', 'q?hash#amp&.txt', 'spaces and+plus%.txt', 'unicode/kept.txt'].sort(),
+      )
+      expect(run.report!.totals.copied).toBe(4)
+      expect(run.report!.totals.objects).toBe(4)
+    } finally {
+      await removeBucket(s3, filtered)
+    }
   })
 
   it('a bad flag names the flag and exits 2', async () => {
