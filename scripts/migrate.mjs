@@ -10,6 +10,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const built = join(root, 'out', 'main', 'cli.js')
 
+// The engine needs Node 22.12+ (undici 8 and the AWS SDK; Electron 45 embeds Node 24). Started by an
+// older `node` (the bin on a machine's own Node 20), hand over to the Node 24 that `npm ci` installs
+// with the app, or say plainly what is needed instead of failing deep inside a dependency.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
+  const bundled = join(root, 'node_modules', '.bin', 'node')
+  if (existsSync(bundled) && !process.env.SWIFT2S3_REEXEC) {
+    const child = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, SWIFT2S3_REEXEC: '1' },
+    })
+    process.exit(child.status ?? (child.signal === 'SIGINT' ? 130 : 1))
+  }
+  process.stderr.write(
+    `swift2s3 needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}. Run \`npm ci\` in ${root} (it installs Node 24 for the app) or upgrade Node.js.\n`,
+  )
+  process.exit(2)
+}
+
 function newestSource(dir) {
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
