@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { collectPageErrors, expect, test } from './fixtures'
 import {
+  finishUnlimitedAndVerified,
   bytesDone,
   freshBucket,
   invoke,
@@ -75,14 +76,7 @@ test('keys that expire mid-run: the profile’s replaced secret is taken from th
     })
 
     // Lift the limit so the rest goes quickly; the profile's new keys carry the run to the end.
-    const bandwidth = page.getByRole('form', { name: 'Bandwidth limit' })
-    await bandwidth.getByLabel('No limit').check()
-    await bandwidth.getByRole('button', { name: 'Apply' }).click()
-    await expect(page.getByTestId('job-state')).toHaveText('Completed', { timeout: 120_000 })
-    await expect(page.getByTestId('stat-copied')).toHaveText(String(OBJECTS))
-    await expect(page.getByRole('region', { name: 'Result' }).getByTestId('verification')).toContainText(
-      `Verified (MD5): ${OBJECTS}`,
-    )
+    await finishUnlimitedAndVerified(page, OBJECTS)
     await page.screenshot({ path: `${SHOTS}/job-after-profile-keys.png`, fullPage: true })
     expect(errors).toEqual([])
   } finally {

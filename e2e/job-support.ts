@@ -161,3 +161,18 @@ export async function bytesDone(page: Page): Promise<number> {
   const scales: Record<string, number> = { byte: 1, bytes: 1, kB: 1e3, MB: 1e6, GB: 1e9 }
   return Number(match[1]) * (scales[match[2]!] ?? 1)
 }
+
+/**
+ * Lifts the run's bandwidth limit from the job view, then waits for it to complete with every object
+ * copied and verified by MD5: how the credential tests end once new keys carry the run on.
+ */
+export async function finishUnlimitedAndVerified(page: Page, objects: number): Promise<void> {
+  const bandwidth = page.getByRole('form', { name: 'Bandwidth limit' })
+  await bandwidth.getByLabel('No limit').check()
+  await bandwidth.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByTestId('job-state')).toHaveText('Completed', { timeout: 120_000 })
+  await expect(page.getByTestId('stat-copied')).toHaveText(String(objects))
+  await expect(page.getByRole('region', { name: 'Result' }).getByTestId('verification')).toContainText(
+    `Verified (MD5): ${objects}`,
+  )
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { collectPageErrors, expect, test } from './fixtures'
 import {
+  finishUnlimitedAndVerified,
   bytesDone,
   freshBucket,
   invoke,
@@ -317,14 +318,7 @@ test.describe('job view', () => {
       })
 
       // Lift the limit so the rest goes quickly; the new keys carry the run to the end.
-      const bandwidth = page.getByRole('form', { name: 'Bandwidth limit' })
-      await bandwidth.getByLabel('No limit').check()
-      await bandwidth.getByRole('button', { name: 'Apply' }).click()
-      await expect(page.getByTestId('job-state')).toHaveText('Completed', { timeout: 120_000 })
-      await expect(page.getByTestId('stat-copied')).toHaveText(String(OBJECTS))
-      await expect(page.getByRole('region', { name: 'Result' }).getByTestId('verification')).toContainText(
-        `Verified (MD5): ${OBJECTS}`,
-      )
+      await finishUnlimitedAndVerified(page, OBJECTS)
       await page.screenshot({ path: `${SHOTS}/job-after-new-keys.png`, fullPage: true })
     } finally {
       if (rekeyed) await testServers('set-tempauth-key', 'test:tester', servers.fault.s3.secretAccessKey)

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { loadServers } from '../test/integration/servers-env'
 import { collectPageErrors, expect, test, type AppServer } from './fixtures'
+import { invoke } from './job-support'
 
 /**
  * The Migrations screen and the New Migration wizard in Chromium through browser mode, against the real
@@ -51,29 +52,6 @@ async function listNames(name: string): Promise<string[]> {
   const listing = await swift('GET', `${encodeURIComponent(name)}?format=json`)
   expect(listing.status).toBe(200)
   return ((await listing.json()) as { name: string }[]).map((object) => object.name)
-}
-
-/** Calls a channel over the page's own origin, as the renderer does, and unwraps the envelope. */
-async function invoke<T>(page: Page, app: AppServer, channel: string, input?: unknown): Promise<T> {
-  const url = `${app.origin.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(app.token)}`
-  type Envelope = { ok: true; value: T } | { ok: false; error: { message: string } }
-  const result = await page.evaluate(
-    ({ url, channel, input }) =>
-      new Promise<Envelope>((resolve, reject) => {
-        const ws = new WebSocket(url)
-        ws.onopen = () => ws.send(JSON.stringify({ type: 'call', id: 1, channel, input }))
-        ws.onmessage = (message: MessageEvent<string>) => {
-          const data = JSON.parse(message.data) as { type: string; result: Envelope }
-          if (data.type !== 'reply') return
-          ws.close()
-          resolve(data.result)
-        }
-        ws.onerror = () => reject(new Error('WebSocket refused'))
-      }),
-    { url, channel, input },
-  )
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value
 }
 
 interface RunSummary {
