@@ -62,6 +62,16 @@ describe('local time to an instant, with the DST rules', () => {
     expect(localToInstant({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, NEW_YORK)).toBe(
       at('2026-11-01T05:30:00Z'),
     )
+    // Asked for, the last occurrence (a bandwidth window's end); a gap has only its end.
+    expect(localToInstant({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, BERLIN, 'last')).toBe(
+      at('2026-10-25T01:30:00Z'),
+    )
+    expect(localToInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, BERLIN, 'last')).toBe(
+      at('2026-03-29T01:00:00Z'),
+    )
+    expect(localToInstant({ year: 2026, month: 1, day: 15, hour: 2, minute: 0 }, BERLIN, 'last')).toBe(
+      at('2026-01-15T01:00:00Z'),
+    )
   })
 
   it('knows the zones and offsets the runtime knows', () => {
