@@ -14,7 +14,7 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core'
-import { IconArrowRight, IconCalendarTime, IconFileText, IconHistory, IconSearch } from '@tabler/icons-react'
+import { IconArrowRight, IconFileText, IconHistory, IconSearch } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { JobSummary } from '../../../../src-preload/contract/jobs'
 import { EmptyState } from '../../components/EmptyState'
@@ -28,6 +28,7 @@ import { listingCompleteOf } from '../job/ResultPanel'
 import { VerificationSummary } from '../job/VerificationSummary'
 import { filterRuns, STATUS_FILTERS, type StatusFilter } from './history-filter'
 import { HistoryReportsMenu } from './HistoryReportsMenu'
+import { TriggerBadge } from './TriggerBadge'
 
 const PAGE_SIZE = 20
 
@@ -85,18 +86,7 @@ function RunRow({
             <Badge size="xs" variant="outline" color={job.mode === 'copy' ? 'gray' : 'violet'} tt="none">
               {modeLabel(job.mode)}
             </Badge>
-            {job.trigger === 'schedule' && (
-              <Badge
-                size="xs"
-                variant="light"
-                color="indigo"
-                tt="none"
-                leftSection={<IconCalendarTime size={10} aria-hidden />}
-                data-testid="history-scheduled"
-              >
-                Scheduled
-              </Badge>
-            )}
+            <TriggerBadge job={job} />
           </Group>
           <Group
             gap={4}
