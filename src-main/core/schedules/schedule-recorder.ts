@@ -8,6 +8,7 @@ import type { ScheduleStore } from './schedule-store'
 import type { ScheduleNotice } from './scheduler-types'
 import type { SpecSource } from './spec-source'
 
+/** What the recorder writes to and asks: the scheduler's own parts, passed in so it stays small. */
 export interface RecorderDeps {
   store: ScheduleStore
   specs: SpecSource
@@ -32,6 +33,7 @@ export class ScheduleRecorder {
 
   constructor(private readonly deps: RecorderDeps) {}
 
+  /** Sets the schedule row's last run, stamped with the time now. */
   last(id: string, run: LastRunInput): void {
     const iso = (ms: number) => new Date(ms).toISOString()
     const lastRun: LastRun = {
@@ -42,6 +44,7 @@ export class ScheduleRecorder {
     this.deps.store.recordRun(id, { lastRun })
   }
 
+  /** Sends a notice the shells may show as a desktop notification. */
   notify(schedule: Schedule, kind: ScheduleNotice['kind'], message: string, jobId: string | null): void {
     this.deps.notice({
       scheduleId: schedule.id,
