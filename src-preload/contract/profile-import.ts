@@ -54,6 +54,10 @@ export interface AwsProfileSummary {
    * `unknown`. All but static keys refresh themselves, which matters for unattended runs.
    */
   source: 'keys' | 'role' | 'sso' | 'process' | 'unknown'
+  /** A role assumed with an MFA code (`mfa_serial`): it cannot get keys with nobody there. */
+  needsMfa?: true
+  /** Static keys with an `aws_session_token`: temporary, they expire. */
+  temporaryKeys?: true
 }
 
 /** What `profiles.awsProfiles` returns: the profiles on the machine running the engine. */

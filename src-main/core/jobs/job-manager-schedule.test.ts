@@ -94,6 +94,24 @@ describe('JobManager and schedules', () => {
     expect(text).not.toContain('s3-secret')
   })
 
+  it('rewrites the reason of a run that never started, and refuses to touch a real run', async () => {
+    const { manager, events, dir } = await setup()
+    const skipped = manager.recordNotRun({
+      spec: fakeSpec(),
+      name: 'Nightly',
+      state: 'skipped',
+      reason: 'The previous run of this schedule was still under way.',
+    })
+    const amended = manager.amendNotRun(skipped.id, 'Skipped 3 due times.')
+    expect(amended).toMatchObject({ id: skipped.id, state: 'skipped', error: 'Skipped 3 due times.' })
+    expect(events.at(-1)).toEqual({ type: 'job-state', job: amended })
+    expect(manager.list()).toHaveLength(1)
+    const run = manager.start({ spec: fakeSpec(), name: 'Real' })
+    expect(() => manager.amendNotRun(run.id, 'no')).toThrow(/only a run that never started/)
+    await manager.flush()
+    expect(await readFile(join(dir, HISTORY_FILE), 'utf8')).toContain('Skipped 3 due times.')
+  })
+
   it('reads history from before schedules as hand-started runs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'job-history-old-'))
     const old = {

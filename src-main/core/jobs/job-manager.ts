@@ -118,6 +118,25 @@ export class JobManager {
     return summary
   }
 
+  /**
+   * Rewrites why a run that never started did not run: a schedule keeps one History entry for all the
+   * due times one long run made it skip, and counts them there. @throws AppError CONFLICT for a real run
+   */
+  amendNotRun(id: string, reason: string): JobSummary {
+    const record = this.record(id)
+    if (this.jobs.has(record.id) || record.startedAt !== null || !isFinished(record.state)) {
+      throw new AppError(
+        'CONFLICT',
+        `The job "${record.name}" ran; only a run that never started can be amended.`,
+      )
+    }
+    record.error = reason
+    this.persist(record)
+    const summary = this.summaryOf(record)
+    this.outbox.state(summary)
+    return summary
+  }
+
   /** Every run in history and in flight, newest first. */
   list(): JobSummary[] {
     return [...this.history.records()].reverse().map((record) => this.summaryOf(record))

@@ -31,6 +31,11 @@ sso_start_url = https://corp.awsapps.com/start
 [profile tool]
 credential_process = /usr/local/bin/get-creds
 endpoint_url = https://s3.example.com
+
+[profile mfa-admin]
+role_arn = arn:aws:iam::123456789012:role/admin
+source_profile = default
+mfa_serial = arn:aws:iam::123456789012:mfa/ops
 `
 
 const CREDENTIALS = `
@@ -41,6 +46,11 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 [keys-only]
 aws_access_key_id = AKIAOTHER
 aws_secret_access_key = other-secret
+
+[session]
+aws_access_key_id = ASIATEMP
+aws_secret_access_key = temp-secret
+aws_session_token = FwoGZXIvYXdzEXAMPLETOKEN
 `
 
 describe('awsProfilesOf', () => {
@@ -50,11 +60,13 @@ describe('awsProfilesOf', () => {
       { name: 'default', region: 'eu-west-1', source: 'keys' },
       { name: 'admin', source: 'role' },
       { name: 'keys-only', source: 'keys' },
+      { name: 'mfa-admin', source: 'role', needsMfa: true },
       { name: 'minio', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', source: 'unknown' },
+      { name: 'session', source: 'keys', temporaryKeys: true },
       { name: 'sso-user', region: 'eu-central-1', source: 'sso' },
       { name: 'tool', endpoint: 'https://s3.example.com', source: 'process' },
     ])
-    expect(JSON.stringify(profiles)).not.toMatch(/wJalr|other-secret|AKIA/)
+    expect(JSON.stringify(profiles)).not.toMatch(/wJalr|other-secret|AKIA|ASIA|temp-secret|FwoG/)
   })
 
   it('ignores sections that are not profiles and lines outside any section', () => {
@@ -71,7 +83,14 @@ describe('listAwsProfiles', () => {
         AWS_CONFIG_FILE: join(dir, 'config'),
         AWS_SHARED_CREDENTIALS_FILE: join(dir, 'missing'),
       })
-      expect(result.profiles.map((p) => p.name)).toEqual(['default', 'admin', 'minio', 'sso-user', 'tool'])
+      expect(result.profiles.map((p) => p.name)).toEqual([
+        'default',
+        'admin',
+        'mfa-admin',
+        'minio',
+        'sso-user',
+        'tool',
+      ])
       expect(result.files).toEqual([join(dir, 'config'), join(dir, 'missing')])
     } finally {
       rmSync(dir, { recursive: true, force: true })

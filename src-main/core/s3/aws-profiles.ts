@@ -9,6 +9,10 @@ export interface AwsProfileInfo {
   endpoint?: string
   /** How it gets credentials; all but `keys` refresh themselves (role, SSO, credential_process). */
   source: 'keys' | 'role' | 'sso' | 'process' | 'unknown'
+  /** A role assumed with an MFA code (`mfa_serial`): someone has to type the code, so it cannot run alone. */
+  needsMfa?: true
+  /** Keys with an `aws_session_token`: temporary keys that expire, which nothing in the file renews. */
+  temporaryKeys?: true
 }
 
 type Sections = Map<string, Map<string, string>>
@@ -45,13 +49,19 @@ export function parseAwsIni(text: string): Sections {
   return sections
 }
 
-function sourceOf(config: Map<string, string> | undefined, credentials: Map<string, string> | undefined) {
+function sourceOf(
+  config: Map<string, string> | undefined,
+  credentials: Map<string, string> | undefined,
+): Pick<AwsProfileInfo, 'source' | 'needsMfa' | 'temporaryKeys'> {
   const has = (key: string) => config?.has(key) === true || credentials?.has(key) === true
-  if (has('credential_process')) return 'process' as const
-  if (has('sso_session') || has('sso_start_url')) return 'sso' as const
-  if (has('role_arn')) return 'role' as const
-  if (has('aws_access_key_id')) return 'keys' as const
-  return 'unknown' as const
+  if (has('credential_process')) return { source: 'process' }
+  if (has('sso_session') || has('sso_start_url')) return { source: 'sso' }
+  // The SDK asks for a code to assume such a role; with nobody there it cannot get keys.
+  if (has('role_arn')) return { source: 'role', ...(has('mfa_serial') && { needsMfa: true }) }
+  // A session token means the keys came from STS (a login, a federation tool) and run out.
+  if (has('aws_access_key_id'))
+    return { source: 'keys', ...(has('aws_session_token') && { temporaryKeys: true }) }
+  return { source: 'unknown' }
 }
 
 /** Profiles of both files, merged by name and sorted (`default` first); secrets are never read out. */
@@ -77,7 +87,7 @@ export function awsProfilesOf(configText: string, credentialsText: string): AwsP
       name,
       ...(region && { region }),
       ...(endpoint && { endpoint }),
-      source: sourceOf(values, credentials.get(name)),
+      ...sourceOf(values, credentials.get(name)),
     })
   }
   return profiles.sort((a, b) =>

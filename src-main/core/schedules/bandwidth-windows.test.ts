@@ -65,4 +65,32 @@ describe('bandwidth windows', () => {
     expect(nextBoundary(sunday, at('2026-03-28T12:00:00Z'))).toBe(at('2026-03-29T00:00:00Z'))
     expect(nextBoundary(sunday, at('2026-03-29T00:00:00Z'))).toBe(at('2026-03-29T02:00:00Z'))
   })
+
+  it('ends a window on the night the clocks go back when its end shows for the last time', () => {
+    // Sunday 25 October 2026 in Berlin: 02:30 happens at 00:30Z (CEST) and again at 01:30Z (CET).
+    const night: WindowSet = {
+      timeZone: 'Europe/Berlin',
+      windows: [{ days: ['sun'], start: '01:00', end: '02:30', limitMb: 4 }],
+    }
+    // 01:00 CEST is 23:00Z on Saturday; the window lasts 2.5 hours, to the second 02:30.
+    expect(windowLimitAt(night, at('2026-10-24T22:59:00Z'))).toBeNull()
+    expect(windowLimitAt(night, at('2026-10-24T23:00:00Z'))).toBe(4)
+    expect(windowLimitAt(night, at('2026-10-25T00:45:00Z'))).toBe(4) // 02:45 CEST, after the first 02:30
+    expect(windowLimitAt(night, at('2026-10-25T01:29:59Z'))).toBe(4)
+    expect(windowLimitAt(night, at('2026-10-25T01:30:00Z'))).toBeNull()
+    expect(nextBoundary(night, at('2026-10-24T23:00:00Z'))).toBe(at('2026-10-25T01:30:00Z'))
+    // A start that happens twice is taken at its first occurrence.
+    const repeated: WindowSet = {
+      timeZone: 'Europe/Berlin',
+      windows: [{ days: ['sun'], start: '02:30', end: '04:00', limitMb: 1 }],
+    }
+    expect(nextBoundary(repeated, at('2026-10-24T12:00:00Z'))).toBe(at('2026-10-25T00:30:00Z'))
+    // New York, 1 November 2026: 00:30–01:30 lasts two hours (01:30 EDT to 01:30 EST).
+    const newYork: WindowSet = {
+      timeZone: 'America/New_York',
+      windows: [{ days: ['sun'], start: '00:30', end: '01:30', limitMb: 2 }],
+    }
+    expect(windowLimitAt(newYork, at('2026-11-01T06:29:00Z'))).toBe(2)
+    expect(windowLimitAt(newYork, at('2026-11-01T06:30:00Z'))).toBeNull()
+  })
 })

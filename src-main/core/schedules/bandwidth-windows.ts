@@ -1,11 +1,12 @@
 import { WEEKDAY_NUMBER, type BandwidthWindow } from './schedule-schema'
-import { addDays, localParts, localToInstant, parseClock, weekdayOf } from './zoned-time'
+import { addDays, localParts, localToInstant, parseClock, weekdayOf, type Occurrence } from './zoned-time'
 
 /**
  * Bandwidth windows: "2 MB/s Monday–Friday 08:00–18:00, unlimited otherwise". A window starts on each
  * of its days at `start` and ends at `end` the same day, or the next day when `end` is not after
  * `start` (22:00–06:00 runs overnight); 24:00 is the end of the day. Where windows overlap the lowest
- * limit wins; outside every window there is none. Local times follow the schedule DST rules.
+ * limit wins; outside every window there is none. Local times follow the schedule DST rules, except
+ * that an end which happens twice is taken at its second occurrence.
  */
 
 /** Windows and the time zone their times are written in. */
@@ -32,10 +33,11 @@ function instantAt(
   date: { year: number; month: number; day: number },
   dayMinutes: number,
   timeZone: string,
+  occurrence: Occurrence,
 ): number {
   const day = addDays(date, Math.floor(dayMinutes / DAY_MINUTES))
   const rest = dayMinutes % DAY_MINUTES
-  return localToInstant({ ...day, hour: Math.floor(rest / 60), minute: rest % 60 }, timeZone)
+  return localToInstant({ ...day, hour: Math.floor(rest / 60), minute: rest % 60 }, timeZone, occurrence)
 }
 
 /** Every window's concrete spans from the day before `at` to a week after it. */
@@ -52,8 +54,10 @@ function intervals(set: WindowSet, at: number): Interval[] {
       let end = minutes(window.end)
       if (end <= start) end += DAY_MINUTES
       spans.push({
-        start: instantAt(date, start, set.timeZone),
-        end: instantAt(date, end, set.timeZone),
+        // A window runs from the first time its start shows to the last time its end shows, so one
+        // ending at 02:30 on the night the clocks go back lasts through both 02:30s.
+        start: instantAt(date, start, set.timeZone, 'first'),
+        end: instantAt(date, end, set.timeZone, 'last'),
         limitMb: window.limitMb,
       })
     }

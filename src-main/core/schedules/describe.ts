@@ -1,3 +1,4 @@
+import { cronHasFixedHours, cronTimesAt } from './cron-times'
 import { WEEKDAY_NUMBER, WEEKDAYS, type Trigger, type Weekday } from './schedule-schema'
 import { localParts, offsetAt } from './zoned-time'
 
@@ -113,15 +114,33 @@ function cronWords(expression: string): string | undefined {
   if (isNumber(minute, 59) && hour === '*') return `every hour at ${pad(Number(minute))} minutes past`
   const step = /^\*\/(\d+)$/
   const minuteStep = step.exec(minute)
-  if (minuteStep && hour === '*') return `every ${minuteStep[1]} minutes`
+  if (minuteStep && hour === '*') return minuteStepWords(Number(minuteStep[1]))
   if (minute === '*' && hour === '*') return 'every minute'
   const hourStep = step.exec(hour)
-  if (isNumber(minute, 59) && hourStep) {
-    return Number(minute) === 0
-      ? `every ${hourStep[1]} hours, on the hour`
-      : `every ${hourStep[1]} hours at ${pad(Number(minute))} minutes past`
-  }
+  if (isNumber(minute, 59) && hourStep) return hourStepWords(Number(hourStep[1]), Number(minute))
   return undefined
+}
+
+/**
+ * `*\/n` in the minute field counts from :00 again every hour, so a step that does not divide 60 is
+ * not "every n minutes": `*\/7` runs at :56 and then at :00. Such steps say where they start and end.
+ */
+function minuteStepWords(n: number): string | undefined {
+  if (n < 1 || n > 59) return undefined
+  if (n === 1) return 'every minute'
+  if (60 % n === 0) return `every ${n} minutes`
+  return `every ${n} minutes from :00 to :${pad(Math.floor(59 / n) * n)} of each hour`
+}
+
+/** The same for hours: `0 *\/5` runs at 20:00 and then at 00:00, four hours later. */
+function hourStepWords(n: number, minute: number): string | undefined {
+  if (n < 1 || n > 23) return undefined
+  if (24 % n === 0) {
+    if (n === 1) return minute === 0 ? 'every hour, on the hour' : `every hour at ${pad(minute)} minutes past`
+    return minute === 0 ? `every ${n} hours, on the hour` : `every ${n} hours at ${pad(minute)} minutes past`
+  }
+  const last = Math.floor(23 / n) * n
+  return `every ${n} hours from 00:${pad(minute)} to ${pad(last)}:${pad(minute)} of each day`
 }
 
 /** The trigger in words, ending with the time zone. */
@@ -140,38 +159,51 @@ export function describeTrigger(trigger: Trigger, timeZone: string): string {
   }
 }
 
-/** The local time a trigger names, when it names one ("02:30"); cron leaves it to the expression. */
-function namedTime(trigger: Trigger): string | undefined {
-  if (trigger.type === 'daily' || trigger.type === 'weekly') return trigger.time
-  if (trigger.type === 'once') return trigger.at.split('T')[1]
-  return undefined
+/**
+ * The local times a trigger names that run at `run` ("02:30"; several when a gap swallowed them), for
+ * triggers that follow the schedule DST rules; undefined for a cron with a stepped or wildcard hour,
+ * which follows the clock instead.
+ */
+function namedTimes(trigger: Trigger, timeZone: string, run: number): string[] | undefined {
+  switch (trigger.type) {
+    case 'daily':
+    case 'weekly':
+      return [trigger.time]
+    case 'once':
+      return [trigger.at.split('T')[1] ?? '']
+    case 'cron':
+      return cronHasFixedHours(trigger.expression)
+        ? cronTimesAt(trigger.expression, timeZone, run)
+        : undefined
+  }
 }
 
 const HOUR = 3_600_000
 
 /**
  * Why a run falls where it does around a DST change, for the preview: the named time did not exist
- * that day, or it happened twice and runs at the first. Undefined for an ordinary run.
+ * that day, or it happened twice and runs at the first. Undefined for an ordinary run, and for a cron
+ * with a stepped or wildcard hour, whose runs are simply the times the clock shows.
  */
-export function dstNote(
-  trigger: Trigger,
-  timeZone: string,
-  run: number,
-  runs: readonly number[] = [],
-): string | undefined {
+export function dstNote(trigger: Trigger, timeZone: string, run: number): string | undefined {
+  const named = namedTimes(trigger, timeZone, run)
+  if (named === undefined) return undefined
   const local = localParts(run, timeZone)
   const shown = `${pad(local.hour)}:${pad(local.minute)}`
-  const named = namedTime(trigger)
-  if (named !== undefined && named !== shown) {
-    return `${named} does not exist that day in ${timeZone} (the clocks go forward), so it runs at ${shown}, when the clocks have changed.`
+  const gone = named.filter((time) => time !== shown)
+  if (gone.length === 1) {
+    return `${gone[0]} does not exist that day in ${timeZone} (the clocks go forward), so it runs at ${shown}, when the clocks have changed.`
+  }
+  if (gone.length > 1) {
+    const times =
+      gone.length === 2 ? `${gone[0]} and ${gone[1]}` : `The times from ${gone[0]} to ${gone.at(-1)}`
+    return `${times} do not exist that day in ${timeZone} (the clocks go forward), so they run once, at ${shown}, when the clocks have changed.`
   }
   // The same wall time comes back when the clocks go back: its second pass is the offset drop later.
   const drop = offsetAt(run, timeZone) - offsetAt(run + 3 * HOUR, timeZone)
   if (drop > 0) {
     const again = localParts(run + drop, timeZone)
-    // An interval cron (every 15 minutes) runs in both passes; that needs no note.
-    const repeated = again.hour === local.hour && again.minute === local.minute && again.day === local.day
-    if (repeated && !runs.includes(run + drop)) {
+    if (again.hour === local.hour && again.minute === local.minute && again.day === local.day) {
       return `${shown} happens twice that day in ${timeZone} (the clocks go back); it runs once, at the first.`
     }
   }

@@ -8,6 +8,22 @@ const NEW_YORK = 'America/New_York'
 const at = (iso: string) => Date.parse(iso)
 const iso = (runs: number[]) => runs.map((t) => new Date(t).toISOString())
 
+/** Every run whose local date in `timeZone` is `date` (YYYY-MM-DD). */
+function runsOnLocalDay(trigger: Trigger, timeZone: string, date: string): number[] {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const start = localToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone)
+  const runs: number[] = []
+  let cursor = start - 1
+  for (;;) {
+    const next = nextRunAfter(trigger, timeZone, cursor)
+    if (next === null) return runs
+    const local = localParts(next, timeZone)
+    if (local.year !== year || local.month !== month || local.day !== day) return runs
+    runs.push(next)
+    cursor = next
+  }
+}
+
 // 2026 transitions. Berlin: 29 Mar 02:00 CET → 03:00 CEST; 25 Oct 03:00 CEST → 02:00 CET.
 // New York: 8 Mar 02:00 EST → 03:00 EDT; 1 Nov 02:00 EDT → 01:00 EST.
 
@@ -45,6 +61,16 @@ describe('local time to an instant, with the DST rules', () => {
     )
     expect(localToInstant({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, NEW_YORK)).toBe(
       at('2026-11-01T05:30:00Z'),
+    )
+    // Asked for, the last occurrence (a bandwidth window's end); a gap has only its end.
+    expect(localToInstant({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, BERLIN, 'last')).toBe(
+      at('2026-10-25T01:30:00Z'),
+    )
+    expect(localToInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, BERLIN, 'last')).toBe(
+      at('2026-03-29T01:00:00Z'),
+    )
+    expect(localToInstant({ year: 2026, month: 1, day: 15, hour: 2, minute: 0 }, BERLIN, 'last')).toBe(
+      at('2026-01-15T01:00:00Z'),
     )
   })
 
@@ -92,7 +118,7 @@ describe('next runs across DST changes', () => {
     ])
   })
 
-  it('cron with a fixed time follows the same rules as daily (croner, checked side by side)', () => {
+  it('cron with a fixed time follows the same rules as daily (checked side by side)', () => {
     const daily: Trigger = { type: 'daily', time: '02:30' }
     const cron: Trigger = { type: 'cron', expression: '30 2 * * *' }
     for (const [zone, from] of [
@@ -109,6 +135,86 @@ describe('next runs across DST changes', () => {
     expect(
       iso(nextRuns({ type: 'cron', expression: '30 2,14 * * *' }, BERLIN, at('2026-10-24T12:00:00Z'), 3)),
     ).toEqual(['2026-10-24T12:30:00.000Z', '2026-10-25T00:30:00.000Z', '2026-10-25T13:30:00.000Z'])
+  })
+
+  it('a fixed hour with a stepped minute runs once after the gap and in the first pass only', () => {
+    const quarterly: Trigger = { type: 'cron', expression: '*/15 2 * * *' }
+    // Berlin, spring: 02:00–02:45 do not exist; they run once, together, when the clock reaches 03:00.
+    expect(iso(runsOnLocalDay(quarterly, BERLIN, '2026-03-29'))).toEqual(['2026-03-29T01:00:00.000Z'])
+    // Berlin, autumn: 02:00–02:45 CEST, not again in CET.
+    expect(iso(runsOnLocalDay(quarterly, BERLIN, '2026-10-25'))).toEqual([
+      '2026-10-25T00:00:00.000Z',
+      '2026-10-25T00:15:00.000Z',
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-25T00:45:00.000Z',
+    ])
+    // Ordinary days keep all four.
+    expect(runsOnLocalDay(quarterly, BERLIN, '2026-03-28')).toHaveLength(4)
+    expect(runsOnLocalDay(quarterly, BERLIN, '2026-10-26')).toHaveLength(4)
+    // New York: 02:xx vanishes on 8 March; 01:xx happens twice on 1 November and runs in EDT only.
+    expect(iso(runsOnLocalDay(quarterly, NEW_YORK, '2026-03-08'))).toEqual(['2026-03-08T07:00:00.000Z'])
+    const oneAm: Trigger = { type: 'cron', expression: '*/20 1 * * *' }
+    expect(iso(runsOnLocalDay(oneAm, NEW_YORK, '2026-11-01'))).toEqual([
+      '2026-11-01T05:00:00.000Z',
+      '2026-11-01T05:20:00.000Z',
+      '2026-11-01T05:40:00.000Z',
+    ])
+    // Every minute of a fixed hour: sixty in the first pass, nothing in the second.
+    expect(runsOnLocalDay({ type: 'cron', expression: '* 1 * * *' }, NEW_YORK, '2026-11-01')).toHaveLength(60)
+  })
+
+  it('a fixed-hour cron whose times meet at the end of a gap runs there once', () => {
+    // 02:00 and 02:30 fall into the gap, and 03:00 is where it ends: one run, then 03:30.
+    const both: Trigger = { type: 'cron', expression: '0,30 2,3 * * *' }
+    expect(iso(runsOnLocalDay(both, BERLIN, '2026-03-29'))).toEqual([
+      '2026-03-29T01:00:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+    ])
+    expect(iso(runsOnLocalDay(both, BERLIN, '2026-10-25'))).toEqual([
+      '2026-10-25T00:00:00.000Z', // 02:00 CEST
+      '2026-10-25T00:30:00.000Z', // 02:30 CEST
+      '2026-10-25T02:00:00.000Z', // 03:00 CET
+      '2026-10-25T02:30:00.000Z', // 03:30 CET
+    ])
+    // @daily is 00:00, a fixed hour.
+    expect(nextRuns({ type: 'cron', expression: '@daily' }, BERLIN, at('2026-03-28T12:00:00Z'), 2)).toEqual(
+      nextRuns({ type: 'daily', time: '00:00' }, BERLIN, at('2026-03-28T12:00:00Z'), 2),
+    )
+  })
+
+  it('the latest due time of a fixed-hour cron in a repeated hour is its first pass', () => {
+    const quarterly: Trigger = { type: 'cron', expression: '*/15 2 * * *' }
+    // 01:50Z is 02:50 CET, in the second pass: the last run was 02:45 CEST.
+    expect(
+      iso([latestDueBetween(quarterly, BERLIN, at('2026-10-24T12:00:00Z'), at('2026-10-25T01:50:00Z'))!]),
+    ).toEqual(['2026-10-25T00:45:00.000Z'])
+    expect(
+      latestDueBetween(quarterly, BERLIN, at('2026-10-25T00:45:00Z'), at('2026-10-25T01:50:00Z')),
+    ).toBeNull()
+    // In spring the gap's one run counts once.
+    expect(latestDueBetween(quarterly, BERLIN, at('2026-03-28T12:00:00Z'), at('2026-03-29T01:00:00Z'))).toBe(
+      at('2026-03-29T01:00:00Z'),
+    )
+  })
+
+  it('a cron with a wildcard hour follows the clock: 02:30 does not exist, 02:30 happens twice', () => {
+    const half: Trigger = { type: 'cron', expression: '30 * * * *' }
+    // Spring: 01:30 CET, then 03:30 CEST, an hour later; there is no 02:30 to run.
+    expect(iso(nextRuns(half, BERLIN, at('2026-03-29T00:00:00Z'), 2))).toEqual([
+      '2026-03-29T00:30:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+    ])
+    expect(runsOnLocalDay(half, BERLIN, '2026-03-29')).toHaveLength(23)
+    expect(runsOnLocalDay(half, BERLIN, '2026-10-25')).toHaveLength(25)
+    expect(runsOnLocalDay(half, NEW_YORK, '2026-03-08')).toHaveLength(23)
+    expect(runsOnLocalDay(half, NEW_YORK, '2026-11-01')).toHaveLength(25)
+    // Stepped hours follow the clock too, with or without a wildcard.
+    for (const expression of ['0 */2 * * *', '0 0-23/2 * * *']) {
+      expect(iso(nextRuns({ type: 'cron', expression }, BERLIN, at('2026-10-24T23:30:00Z'), 2))).toEqual([
+        '2026-10-25T00:00:00.000Z', // 02:00 CEST
+        '2026-10-25T01:00:00.000Z', // 02:00 CET
+      ])
+    }
   })
 
   it('an hourly cron counts the clock: it skips the missing hour and runs in both passes of the repeated one', () => {

@@ -1,28 +1,16 @@
-import { Cron } from 'croner'
-import { CRON_OPTIONS, WEEKDAY_NUMBER, WEEKDAYS, type Trigger } from './schedule-schema'
+import { cronLatestRun, cronNextRun } from './cron-times'
+import { WEEKDAY_NUMBER, WEEKDAYS, type Trigger } from './schedule-schema'
 import { addDays, localParts, localToInstant, parseClock, weekdayOf } from './zoned-time'
 
 /**
  * When a trigger fires next, as instants (ms since the epoch). Once, daily and weekly triggers are
  * worked out here from local dates with {@link localToInstant}, so they follow the schedule DST rules
  * exactly (a time in the gap runs when the clock has jumped, a repeated time runs at its first
- * occurrence). Cron expressions go to croner, whose fixed-time jobs follow the same two rules (tested
- * side by side in next-runs.test.ts) and whose interval jobs (`*\/15 * * * *`) follow the clock.
+ * occurrence). Cron expressions go to cron-times.ts: those with fixed hours follow the same two rules,
+ * those with a stepped or wildcard hour (`*\/15 * * * *`) follow the clock.
  */
 
 const EVERY_DAY = WEEKDAYS.map((day) => WEEKDAY_NUMBER[day])
-
-const crons = new Map<string, Cron>()
-
-function cronFor(expression: string, timeZone: string): Cron {
-  const key = `${timeZone}\n${expression}`
-  let cron = crons.get(key)
-  if (!cron) {
-    cron = new Cron(expression, { ...CRON_OPTIONS, timezone: timeZone })
-    crons.set(key, cron)
-  }
-  return cron
-}
 
 /** The first local `time` on one of `weekdays` that falls strictly after `after`. */
 function nextAtTime(time: string, weekdays: readonly number[], timeZone: string, after: number): number {
@@ -62,7 +50,7 @@ export function nextRunAfter(trigger: Trigger, timeZone: string, after: number):
         after,
       )
     case 'cron':
-      return cronFor(trigger.expression, timeZone).nextRun(new Date(after))?.getTime() ?? null
+      return cronNextRun(trigger.expression, timeZone, after)
   }
 }
 
@@ -81,7 +69,7 @@ export function nextRuns(trigger: Trigger, timeZone: string, after: number, coun
 
 /**
  * The latest due time in (`from`, `until`], for a run missed while the app was closed or the machine
- * slept; null when none fell in between. Cron asks croner for its previous run (a minutely expression
+ * slept; null when none fell in between. Cron looks back from `until` (a minutely expression
  * after a month away must not be walked minute by minute); the others step a day at a time at most.
  */
 export function latestDueBetween(
@@ -92,10 +80,8 @@ export function latestDueBetween(
 ): number | null {
   if (until <= from) return null
   if (trigger.type === 'cron') {
-    // previousRuns includes a run in the reference's own second; +1 ms makes `until` itself count.
-    const previous = cronFor(trigger.expression, timeZone).previousRuns(1, new Date(until + 1))[0]
-    const at = previous?.getTime()
-    return at !== undefined && at > from && at <= until ? at : null
+    const at = cronLatestRun(trigger.expression, timeZone, until)
+    return at !== null && at > from ? at : null
   }
   let latest: number | null = null
   let cursor = from

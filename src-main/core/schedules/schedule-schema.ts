@@ -22,14 +22,15 @@ export const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
   sat: 6,
 }
 
-/** Cron's own croner settings, in one place so validation and next-run computation agree. */
+/**
+ * Cron's own croner settings, in one place so validation and next-run computation agree. Which DST
+ * rules an expression follows is decided by its hour field, in cron-times.ts, not by croner's
+ * fixed-time rule: croner only ever sees a wildcard or stepped hour with a real time zone, and those
+ * are interval jobs under any of its rules.
+ */
 export const CRON_OPTIONS = {
   // Minutes are the finest grain a migration schedule needs; a sixth (seconds) field is refused.
   mode: '5-part',
-  // A list or a range of hours (`30 2,14 * * *`) keeps the fixed-time DST rules too: a time in the
-  // gap runs when the clock has jumped, a repeated time runs once. Steps and wildcards (`*/15`) are
-  // intervals: they skip the missing hour and run in both passes of a repeated one, as cron does.
-  fixedTimeRule: 'no-wildcard',
 } as const
 
 const clockSchema = z

@@ -50,7 +50,7 @@ export class ScheduleViews {
       description: describeTrigger(draft.trigger, draft.timeZone),
       nextRuns: runs.map((at) => ({
         at: new Date(at).toISOString(),
-        note: dstNote(draft.trigger, draft.timeZone, at, runs) ?? null,
+        note: dstNote(draft.trigger, draft.timeZone, at) ?? null,
       })),
       unattended: draft.definitionId ? await this.specs.unattended(draft.definitionId) : null,
     }

@@ -1,144 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { JobManager } from '../jobs/job-manager'
-import { fakeOutcome, fakeRunners, fakeSpec, FakeManagerClock } from '../jobs/job-manager-fakes'
-import type { JobDefinition } from '../profiles/job-definition'
-import { MissingSecretError } from '../profiles/resolve-job-spec'
-import { ScheduleStore } from './schedule-store'
-import { Scheduler } from './scheduler'
-import type { ScheduleNotice, ScheduleView } from './scheduler-types'
-import type { SpecSource } from './spec-source'
+import { fakeOutcome } from '../jobs/job-manager-fakes'
+import { at, closeSchedulerTests, HOUR, MINUTE, setup } from './scheduler-test-support'
 
 // Days of fake time step minute by minute (the scheduler's longest sleep); slow on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
-
-const at = (iso: string) => Date.parse(iso)
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const dirs: string[] = []
-const managers: JobManager[] = []
-afterEach(async () => {
-  // History is written in the background; let it land before its folder goes.
-  for (const manager of managers.splice(0)) await manager.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
-})
-
-const DEFINITION = {
-  id: 'def-1',
-  name: 'Media to S3',
-  options: { bandwidthLimitMb: null },
-} as unknown as JobDefinition
-
-/** Saved migrations and secrets the test controls: `secrets` false makes every resolve miss one. */
-function fakeSpecs() {
-  const state = { secrets: true, baseLimitMb: null as number | null, resolves: 0 }
-  const missing = () =>
-    new MissingSecretError([
-      {
-        ref: 'profile:p1:password',
-        profileKind: 'swift',
-        profileId: 'p1',
-        profileName: 'Prod Swift',
-        field: 'password',
-        label: 'password',
-      },
-    ])
-  const specs: SpecSource = {
-    definition: (id) => (id === DEFINITION.id ? DEFINITION : undefined),
-    resolve: async () => {
-      state.resolves++
-      if (!state.secrets) throw missing()
-      return fakeSpec({ bandwidthLimitMb: state.baseLimitMb })
-    },
-    outline: async () => fakeSpec(),
-    unattended: async () => ({ ok: true, problems: [], notes: [] }),
-  }
-  return { specs, state }
-}
-
-/** Lets promise chains (resolve → start → settle) run. */
-async function flush(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
-}
-
-async function setup(
-  options: { start?: string; runMissed?: boolean; dir?: string; baseGlobal?: number | null } = {},
-) {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'scheduler-'))
-  dirs.push(dir)
-  const clock = new FakeManagerClock(at(options.start ?? '2026-05-06T10:00:00Z'))
-  const { factory, runners } = fakeRunners()
-  let n = 0
-  const manager = await JobManager.open({
-    historyDir: join(dir, 'history'),
-    tool: { name: 'swift2s3', version: 'test' },
-    startedBy: 'tester@host',
-    // The manager's progress ticks (4 a second) would make stepping through a day of fake time slow;
-    // its state changes, which these tests follow, are pushed at once without them.
-    clock: { now: () => clock.now(), setTimer: () => 0, clearTimer: () => {} },
-    runJob: factory,
-    newId: () => `job-${++n}`,
-  })
-  managers.push(manager)
-  const store = new ScheduleStore({ cwd: dir, now: () => clock.now(), defaultTimeZone: 'UTC' })
-  const { specs, state } = fakeSpecs()
-  const settings = { runMissed: options.runMissed ?? true, baseGlobal: options.baseGlobal ?? null }
-  const scheduler = new Scheduler({
-    store,
-    jobs: manager,
-    specs,
-    clock,
-    runMissedAtStartup: () => settings.runMissed,
-    baseGlobalBandwidthMb: () => settings.baseGlobal,
-  })
-  const notices: ScheduleNotice[] = []
-  let lists: ScheduleView[][] = []
-  scheduler.on((event) => {
-    if (event.type === 'notice') notices.push(event.notice)
-    else lists.push(event.schedules)
-  })
-  /** Moves the fake clock on from timer to timer, letting async work run in between. */
-  async function advance(ms: number): Promise<void> {
-    const until = clock.now() + ms
-    for (;;) {
-      await flush()
-      const next = clock.nextAt()
-      if (next === undefined || next > until) break
-      clock.advance(Math.max(0, next - clock.now()))
-    }
-    clock.advance(until - clock.now())
-    await flush()
-  }
-  async function advanceTo(iso: string): Promise<void> {
-    await advance(at(iso) - clock.now())
-  }
-  const save = (overrides: Record<string, unknown> = {}) =>
-    scheduler.save({
-      name: 'Nightly',
-      definitionId: 'def-1',
-      trigger: { type: 'daily', time: '02:00' },
-      timeZone: 'UTC',
-      ...overrides,
-    })
-  return {
-    dir,
-    clock,
-    runners,
-    manager,
-    store,
-    state,
-    settings,
-    scheduler,
-    notices,
-    lists: () => lists,
-    clearLists: () => (lists = []),
-    advance,
-    advanceTo,
-    save,
-  }
-}
+afterEach(closeSchedulerTests)
 
 describe('Scheduler: runs on time', () => {
   it('starts a daily schedule at its time, marked as scheduled, and not a minute before', async () => {
@@ -324,6 +190,40 @@ describe('Scheduler: unattended credentials', () => {
     t.scheduler.stop()
   })
 
+  it('records no needs-credentials and sends no notice when the app stops during the wait', async () => {
+    const t = await setup()
+    t.state.secrets = false
+    t.scheduler.start()
+    const { schedule } = await t.save()
+    await t.advanceTo('2026-05-07T02:03:00Z')
+    // The keyring opens as the app closes: stopping must not start the run either.
+    t.state.secrets = true
+    t.scheduler.stop()
+    await t.advance(0)
+    expect(t.runners).toHaveLength(0)
+    expect(t.manager.list()).toEqual([])
+    expect(t.notices.map((n) => n.kind)).toEqual(['waiting-for-credentials'])
+    expect(t.scheduler.get(schedule.id)).toMatchObject({
+      lastRun: {
+        result: 'interrupted',
+        scheduledFor: '2026-05-07T02:00:00.000Z',
+        message: expect.stringMatching(/stopped while this run waited for its secrets/),
+      },
+      active: null,
+    })
+    // Still missing when it stops: the same.
+    const u = await setup()
+    u.state.secrets = false
+    u.scheduler.start()
+    await u.save()
+    await u.advanceTo('2026-05-07T02:03:00Z')
+    u.scheduler.stop()
+    await u.advance(0)
+    expect(u.manager.list()).toEqual([])
+    expect(u.notices.map((n) => n.kind)).toEqual(['waiting-for-credentials'])
+    expect(u.scheduler.list()[0]!.lastRun?.result).toBe('interrupted')
+  })
+
   it('starts as soon as the secrets are there during the wait', async () => {
     const t = await setup()
     t.state.secrets = false
@@ -362,62 +262,6 @@ describe('Scheduler: unattended credentials', () => {
     const job = await t.scheduler.runNow(schedule.id)
     expect(job).toMatchObject({ trigger: 'manual', scheduleId: schedule.id, startedBy: 'tester@host' })
     await expect(t.scheduler.runNow(schedule.id)).rejects.toMatchObject({ code: 'CONFLICT' })
-    t.scheduler.stop()
-  })
-})
-
-describe('Scheduler: bandwidth windows', () => {
-  const OFFICE = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00', limitMb: 2 }]
-
-  it("applies the schedule's windows to its run as they open and close", async () => {
-    const t = await setup({ start: '2026-05-06T05:00:00Z' })
-    t.scheduler.start()
-    await t.save({ trigger: { type: 'daily', time: '07:00' }, bandwidthWindows: OFFICE })
-    await t.advanceTo('2026-05-06T07:00:00Z')
-    const runner = t.runners[0]!
-    expect(runner.spec.options.bandwidthLimitMb).toBeNull()
-    await t.advanceTo('2026-05-06T07:59:59Z')
-    expect(runner.bandwidth).toBeUndefined()
-    await t.advanceTo('2026-05-06T08:00:00Z')
-    expect(runner.bandwidth).toBe(2)
-    expect(t.manager.list()[0]!.bandwidthLimitMb).toBe(2)
-    await t.advanceTo('2026-05-06T18:00:00Z')
-    expect(runner.bandwidth).toBeNull()
-    t.scheduler.stop()
-  })
-
-  it('starts a run inside a window at the window pace, and keeps its own lower limit', async () => {
-    const t = await setup({ start: '2026-05-06T05:00:00Z' })
-    t.state.baseLimitMb = 1
-    t.scheduler.start()
-    await t.save({ trigger: { type: 'daily', time: '09:00' }, bandwidthWindows: OFFICE })
-    await t.advanceTo('2026-05-06T09:00:00Z')
-    expect(t.runners[0]!.spec.options.bandwidthLimitMb).toBe(1)
-    t.runners[0]!.finish(fakeOutcome(0, 'completed'))
-    t.state.baseLimitMb = 50
-    await t.advanceTo('2026-05-07T09:00:00Z')
-    expect(t.runners[1]!.spec.options.bandwidthLimitMb).toBe(2)
-    t.scheduler.stop()
-  })
-
-  it('applies global windows to every job, under the limit from Settings', async () => {
-    const t = await setup({ start: '2026-05-06T05:00:00Z', baseGlobal: 10 })
-    t.scheduler.start()
-    await t.advance(0)
-    expect(t.manager.settings().globalBandwidthMb).toBe(10)
-    t.scheduler.saveGlobalWindows({ timeZone: 'Europe/Berlin', windows: OFFICE })
-    // 08:00 in Berlin is 06:00 UTC in May.
-    await t.advanceTo('2026-05-06T05:59:00Z')
-    expect(t.manager.settings().globalBandwidthMb).toBe(10)
-    await t.advanceTo('2026-05-06T06:00:00Z')
-    expect(t.manager.settings().globalBandwidthMb).toBe(2)
-    // Settings changing the limit meanwhile does not lift the window.
-    t.manager.setGlobalBandwidth(100)
-    t.settings.baseGlobal = 100
-    t.scheduler.baseGlobalBandwidthChanged()
-    expect(t.manager.settings().globalBandwidthMb).toBe(2)
-    await t.advanceTo('2026-05-06T16:00:00Z')
-    expect(t.manager.settings().globalBandwidthMb).toBe(100)
     t.scheduler.stop()
   })
 })

@@ -7,22 +7,26 @@ import { silentLogger, type Logger } from '../log/logger'
 import { MissingSecretError } from '../profiles/resolve-job-spec'
 import { lowestLimit, nextBoundary, windowLimitAt, type WindowSet } from './bandwidth-windows'
 import { latestDueBetween, nextRunAfter } from './next-runs'
-import type { LastRun, RunResult, Schedule } from './schedule-schema'
+import { jobBlocker, ownRunBlocker, type Blocker } from './overlap'
+import { ScheduleRecorder, startedBy } from './schedule-recorder'
+import type { RunResult, Schedule } from './schedule-schema'
 import type { ScheduleStore } from './schedule-store'
 import { ScheduleViews } from './schedule-views'
-import type {
-  ScheduleNotice,
-  SchedulePreview,
-  SchedulerListener,
-  ScheduleSaveResult,
-  ScheduleView,
-} from './scheduler-types'
+import type { SchedulePreview, SchedulerListener, ScheduleSaveResult, ScheduleView } from './scheduler-types'
 import type { SpecSource } from './spec-source'
 
 /** What the scheduler uses of the job manager. */
 export type SchedulerJobs = Pick<
   JobManager,
-  'start' | 'recordNotRun' | 'settled' | 'get' | 'setBandwidth' | 'setGlobalBandwidth' | 'settings'
+  | 'start'
+  | 'recordNotRun'
+  | 'amendNotRun'
+  | 'settled'
+  | 'get'
+  | 'list'
+  | 'setBandwidth'
+  | 'setGlobalBandwidth'
+  | 'settings'
 >
 
 export interface SchedulerOptions {
@@ -44,6 +48,8 @@ export interface SchedulerOptions {
 
 /** A run of a schedule under way in this process (or waiting for its secrets). */
 interface ActiveRun {
+  /** Tells one run from the next, so the due times a run makes the schedule skip share an entry. */
+  serial: number
   jobId: string | null
   phase: 'waiting-for-credentials' | 'running'
   /** The definition's own limit, which windows only ever lower. */
@@ -58,7 +64,8 @@ const MINUTE = 60_000
  * Runs schedules on time. It sleeps until the next due time or bandwidth-window boundary (never more
  * than a minute, so a changed clock or a machine waking from sleep is noticed), then:
  * - starts each due schedule's migration through the job manager, marked as scheduled;
- * - skips a due time while the schedule's previous run is still under way, and says so in history;
+ * - skips a due time while the schedule's previous run, or any run of its migration, is still under
+ *   way, and says so in history: one entry per run in the way, counting the due times it skipped;
  * - waits up to the schedule's credentialsWaitMinutes for secrets a run needs, then records it as
  *   needs-credentials and sends a notice the shell can show as a notification;
  * - applies bandwidth windows (the schedule's to its runs, the global ones to every job) as they open
@@ -73,6 +80,8 @@ export class Scheduler {
   private readonly active = new Map<string, ActiveRun>()
   private readonly sleepers = new Set<{ handle: TimerHandle; wake: () => void }>()
   private readonly views: ScheduleViews
+  private readonly record: ScheduleRecorder
+  private serials = 0
   private timer: TimerHandle | undefined
   private running = false
 
@@ -80,6 +89,15 @@ export class Scheduler {
     this.clock = options.clock ?? systemManagerClock
     this.logger = options.logger ?? silentLogger
     this.views = new ScheduleViews(options.store, options.specs, (id) => this.activeView(id))
+    this.record = new ScheduleRecorder({
+      store: options.store,
+      specs: options.specs,
+      jobs: options.jobs,
+      clock: this.clock,
+      isActive: (id) => this.active.has(id),
+      notice: (notice) => this.emit({ type: 'notice', notice }),
+      changed: () => this.changed(),
+    })
   }
 
   on(listener: SchedulerListener): () => void {
@@ -163,12 +181,20 @@ export class Scheduler {
 
   /**
    * Runs a schedule's migration now, on demand. Someone is at the screen, so missing secrets fail at
-   * once (AUTH, naming them) instead of waiting. @throws AppError CONFLICT while its last run goes on
+   * once (AUTH, naming them) instead of waiting.
+   * @throws AppError CONFLICT while its last run, or another run of its migration, goes on
    */
   async runNow(id: string): Promise<JobSummary> {
     const schedule = this.options.store.get(id)
     if (this.active.has(id)) {
       throw new AppError('CONFLICT', `"${schedule.name}" is already running; wait for that run to end.`)
+    }
+    const other = jobBlocker(this.options.jobs.list(), schedule.definitionId)
+    if (other) {
+      throw new AppError(
+        'CONFLICT',
+        `"${schedule.name}" did not start: a run of its migration (${other.by}) is still under way; wait for it to end.`,
+      )
     }
     const spec = await this.options.specs.resolve(schedule.definitionId)
     return this.launch(schedule, spec, null, 'manual')
@@ -194,6 +220,8 @@ export class Scheduler {
   private async saved(schedule: Schedule): Promise<ScheduleSaveResult> {
     const unattended = await this.options.specs.unattended(schedule.definitionId)
     this.changed()
+    // New windows apply to a run under way now, not at the next tick.
+    this.applyWindows()
     this.arm()
     return { schedule: this.views.view(schedule, this.clock.now()), unattended }
   }
@@ -236,7 +264,7 @@ export class Scheduler {
         const reason =
           `Missed at ${new Date(missed).toISOString()} while the app was not running; ` +
           'running missed schedules at start-up is off in Settings.'
-        void this.skip(schedule, missed, reason, 'missed')
+        void this.record.skip(schedule, missed, reason, 'missed')
       }
     }
   }
@@ -277,20 +305,20 @@ export class Scheduler {
     this.timer = this.clock.setTimer(() => this.tick(), Math.max(0, next - now))
   }
 
-  /** A due time came: skip it if the last run goes on, else resolve (waiting for secrets) and start. */
+  /**
+   * A due time came: skip it while a run of the same migration goes on, else resolve (waiting for
+   * secrets) and start.
+   */
   private async fire(schedule: Schedule, scheduledFor: number): Promise<void> {
-    if (this.active.has(schedule.id)) {
-      await this.skip(
-        schedule,
-        scheduledFor,
-        'The previous run of this schedule was still under way.',
-        'skipped',
-      )
+    const blocker = this.blockerOf(schedule)
+    if (blocker) {
+      await this.record.skipBehind(schedule, scheduledFor, blocker)
       return
     }
     const definition = this.options.specs.definition(schedule.definitionId)
     const baseLimitMb = definition?.options.bandwidthLimitMb ?? null
     this.active.set(schedule.id, {
+      serial: ++this.serials,
       jobId: null,
       phase: 'waiting-for-credentials',
       baseLimitMb,
@@ -298,16 +326,30 @@ export class Scheduler {
     })
     try {
       const spec = await this.resolveWaiting(schedule, scheduledFor)
-      if (spec) this.launch(schedule, spec, scheduledFor, 'schedule')
-      else this.active.delete(schedule.id)
+      // Someone may have started the migration by hand while this run waited for its secrets.
+      const late =
+        spec && this.running ? jobBlocker(this.options.jobs.list(), schedule.definitionId) : undefined
+      if (spec && this.running && !late) {
+        this.launch(schedule, spec, scheduledFor, 'schedule')
+      } else {
+        this.active.delete(schedule.id)
+        if (late) await this.record.skipBehind(schedule, scheduledFor, late)
+      }
     } catch (error) {
       this.active.delete(schedule.id)
       const message = error instanceof Error ? error.message : String(error)
       this.logger.log('warn', `Schedule "${schedule.name}" could not start its run`, { error: message })
-      this.recordLast(schedule.id, { jobId: null, scheduledFor, result: 'failed', message })
-      this.notify(schedule, 'failed', `"${schedule.name}" could not start: ${message}`, null)
+      this.record.last(schedule.id, { jobId: null, scheduledFor, result: 'failed', message })
+      this.record.notify(schedule, 'failed', `"${schedule.name}" could not start: ${message}`, null)
     }
     this.changed()
+  }
+
+  /** A run of this schedule or of its migration that goes on now; undefined when none does. */
+  private blockerOf(schedule: Schedule): Blocker | undefined {
+    const own = this.active.get(schedule.id)
+    if (own) return ownRunBlocker(own.serial)
+    return jobBlocker(this.options.jobs.list(), schedule.definitionId)
   }
 
   /**
@@ -322,84 +364,28 @@ export class Scheduler {
         return await this.options.specs.resolve(schedule.definitionId)
       } catch (error) {
         if (!(error instanceof MissingSecretError)) throw error
+        // The app is closing: the secrets did not fail to come, the wait was cut short.
+        if (!this.running) return this.stoppedWaiting(schedule, scheduledFor)
         const left = deadline - this.clock.now()
-        if (left <= 0 || !this.running) {
-          await this.needsCredentials(schedule, scheduledFor, error.message)
+        if (left <= 0) {
+          await this.record.needsCredentials(schedule, scheduledFor, error.message)
           return undefined
         }
         if (!told) {
           told = true
-          this.recordLast(schedule.id, {
-            jobId: null,
-            scheduledFor,
-            result: 'waiting-for-credentials',
-            message: error.message,
-          })
-          this.notify(
-            schedule,
-            'waiting-for-credentials',
-            `"${schedule.name}" is waiting for secrets (up to ${schedule.credentialsWaitMinutes} min): ${error.message}`,
-            null,
-          )
-          this.changed()
+          this.record.waiting(schedule, scheduledFor, error.message)
         }
         await this.sleep(Math.min(left, this.options.credentialPollMs ?? 30_000))
+        if (!this.running) return this.stoppedWaiting(schedule, scheduledFor)
         // Turned off or deleted while it waited: someone chose that it should not run.
         if (!this.options.store.find(schedule.id)?.enabled) return undefined
       }
     }
   }
 
-  private async needsCredentials(schedule: Schedule, scheduledFor: number, why: string): Promise<void> {
-    const reason = `Waited ${schedule.credentialsWaitMinutes} min for secrets that never came. ${why}`
-    const job = await this.recordNotRun(schedule, 'needs-credentials', reason)
-    this.recordLast(schedule.id, {
-      jobId: job?.id ?? null,
-      scheduledFor,
-      result: 'needs-credentials',
-      message: reason,
-    })
-    this.notify(schedule, 'needs-credentials', `"${schedule.name}" did not run: ${reason}`, job?.id ?? null)
-  }
-
-  private async skip(
-    schedule: Schedule,
-    scheduledFor: number,
-    reason: string,
-    kind: 'skipped' | 'missed',
-  ): Promise<void> {
-    const job = await this.recordNotRun(schedule, 'skipped', reason)
-    // A skip while a run goes on must not hide that run's result; it still shows in history.
-    if (!this.active.has(schedule.id)) {
-      this.recordLast(schedule.id, {
-        jobId: job?.id ?? null,
-        scheduledFor,
-        result: 'skipped',
-        message: reason,
-      })
-    }
-    this.notify(schedule, kind, `"${schedule.name}" was skipped: ${reason}`, job?.id ?? null)
-    this.changed()
-  }
-
-  private async recordNotRun(
-    schedule: Schedule,
-    state: 'skipped' | 'needs-credentials',
-    reason: string,
-  ): Promise<JobSummary | undefined> {
-    const spec = await this.options.specs.outline(schedule.definitionId)
-    const definition = this.options.specs.definition(schedule.definitionId)
-    if (!spec || !definition) return undefined
-    return this.options.jobs.recordNotRun({
-      spec,
-      name: definition.name,
-      definitionId: definition.id,
-      trigger: 'schedule',
-      scheduleId: schedule.id,
-      startedBy: startedBy(schedule),
-      state,
-      reason,
-    })
+  private stoppedWaiting(schedule: Schedule, scheduledFor: number): undefined {
+    this.record.stoppedWaiting(schedule, scheduledFor)
+    return undefined
   }
 
   private launch(
@@ -423,12 +409,13 @@ export class Scheduler {
       credentialWaitMs: schedule.credentialsWaitMinutes * MINUTE,
     })
     this.active.set(schedule.id, {
+      serial: this.active.get(schedule.id)?.serial ?? ++this.serials,
       jobId: job.id,
       phase: 'running',
       baseLimitMb,
       appliedMb: spec.options.bandwidthLimitMb,
     })
-    this.recordLast(schedule.id, { jobId: job.id, scheduledFor, result: 'running', message: null })
+    this.record.last(schedule.id, { jobId: job.id, scheduledFor, result: 'running', message: null })
     this.changed()
     this.arm()
     void this.options.jobs.settled(job.id).then((summary) => this.ended(schedule, summary))
@@ -473,39 +460,9 @@ export class Scheduler {
     }
   }
 
-  private recordLast(
-    id: string,
-    run: Omit<LastRun, 'at' | 'scheduledFor'> & { scheduledFor: number | null },
-  ): void {
-    const iso = (ms: number) => new Date(ms).toISOString()
-    const lastRun: LastRun = {
-      ...run,
-      at: iso(this.clock.now()),
-      scheduledFor: run.scheduledFor === null ? null : iso(run.scheduledFor),
-    }
-    this.options.store.recordRun(id, { lastRun })
-  }
-
   private activeView(id: string): ScheduleView['active'] {
     const run = this.active.get(id)
     return run ? { jobId: run.jobId, phase: run.phase } : null
-  }
-
-  private notify(
-    schedule: Schedule,
-    kind: ScheduleNotice['kind'],
-    message: string,
-    jobId: string | null,
-  ): void {
-    const notice: ScheduleNotice = {
-      scheduleId: schedule.id,
-      scheduleName: schedule.name,
-      kind,
-      message,
-      jobId,
-      at: new Date(this.clock.now()).toISOString(),
-    }
-    this.emit({ type: 'notice', notice })
   }
 
   private changed(): void {
@@ -540,10 +497,6 @@ export class Scheduler {
 
 function windowsOf(schedule: Schedule): WindowSet {
   return { timeZone: schedule.timeZone, windows: schedule.bandwidthWindows }
-}
-
-function startedBy(schedule: Schedule): string {
-  return `schedule "${schedule.name}"`
 }
 
 /** A job's state as a schedule's last result. */

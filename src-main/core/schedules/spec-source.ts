@@ -3,9 +3,14 @@ import type { JobSpec } from '../jobs/job-spec'
 import type { JobDefinition } from '../profiles/job-definition'
 import type { ProfileStore } from '../profiles/profile-store'
 import { resolveJobSpec, type JobRunOverrides } from '../profiles/resolve-job-spec'
-import { listAwsProfiles } from '../s3/aws-profiles'
+import { listAwsProfiles, type AwsProfileInfo } from '../s3/aws-profiles'
 import type { SecretVault } from '../secrets/vault'
-import { checkUnattended, type AwsProfileLookup, type UnattendedCheck } from './unattended'
+import {
+  checkUnattended,
+  type AwsCredentialSource,
+  type AwsProfileLookup,
+  type UnattendedCheck,
+} from './unattended'
 
 /** Where the scheduler gets what it runs: saved migrations, resolved with the vault's secrets. */
 export interface SpecSource {
@@ -36,8 +41,17 @@ export interface ProfileSpecSourceOptions {
 }
 
 /** Reads ~/.aws (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) for how a profile gets its keys. */
-export const localAwsProfile: AwsProfileLookup = async (name) =>
-  (await listAwsProfiles()).profiles.find((profile) => profile.name === name)?.source
+export const localAwsProfile: AwsProfileLookup = async (name) => {
+  const profile = (await listAwsProfiles()).profiles.find((p) => p.name === name)
+  return profile && awsCredentialSource(profile)
+}
+
+/** A profile of ~/.aws as the unattended check sees it. */
+export function awsCredentialSource(profile: AwsProfileInfo): AwsCredentialSource {
+  if (profile.needsMfa) return 'role-mfa'
+  if (profile.temporaryKeys) return 'temporary-keys'
+  return profile.source
+}
 
 const PLACEHOLDER_VAULT = { get: () => Promise.resolve('(not stored)') }
 

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jobInput, s3Input, SWIFT_AUTHS, swiftInput, tempStore } from '../profiles/test-fixtures'
 import type { SecretStatus } from '../secrets/vault'
+import { localAwsProfile } from './spec-source'
 import { checkUnattended, type AwsCredentialSource } from './unattended'
 
 let env: ReturnType<typeof tempStore>
@@ -59,6 +63,8 @@ describe('can a migration run with nobody at the screen', () => {
     ['keys', true, null],
     ['sso', true, /SSO session ends.*aws sso login/],
     ['unknown', false, /cannot tell where its keys come from/],
+    ['role-mfa', false, /assumes its role with an MFA code \(mfa_serial\)\. Nobody is there to type/],
+    ['temporary-keys', false, /session token \(aws_session_token\): they are temporary, expire/],
     [undefined, false, /not in ~\/\.aws\/config/],
   ])('an AWS profile whose keys come from %s: ok %s', async (source, ok, message) => {
     const { swift, job } = save(SWIFT_AUTHS.v1, {
@@ -87,3 +93,41 @@ describe('can a migration run with nobody at the screen', () => {
     expect(check).toMatchObject({ ok: false, problems: [expect.stringMatching(/no longer exists/)] })
   })
 })
+
+describe('how a profile of ~/.aws counts for a run nobody watches', () => {
+  it('reads a role with MFA and keys with a session token as the problems they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-unattended-'))
+    const old = {
+      config: process.env['AWS_CONFIG_FILE'],
+      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
+    }
+    try {
+      writeFileSync(
+        join(dir, 'config'),
+        '[profile mfa]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = base\nmfa_serial = arn:aws:iam::1:mfa/u\n' +
+          '[profile plain-role]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = base\n',
+      )
+      writeFileSync(
+        join(dir, 'credentials'),
+        '[base]\naws_access_key_id = AKIA1\naws_secret_access_key = s\n' +
+          '[temp]\naws_access_key_id = ASIA1\naws_secret_access_key = s\naws_session_token = t\n',
+      )
+      process.env['AWS_CONFIG_FILE'] = join(dir, 'config')
+      process.env['AWS_SHARED_CREDENTIALS_FILE'] = join(dir, 'credentials')
+      expect(await localAwsProfile('mfa')).toBe('role-mfa')
+      expect(await localAwsProfile('plain-role')).toBe('role')
+      expect(await localAwsProfile('temp')).toBe('temporary-keys')
+      expect(await localAwsProfile('base')).toBe('keys')
+      expect(await localAwsProfile('nowhere')).toBeUndefined()
+    } finally {
+      restore('AWS_CONFIG_FILE', old.config)
+      restore('AWS_SHARED_CREDENTIALS_FILE', old.credentials)
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name]
+  else process.env[name] = value
+}

@@ -12,8 +12,13 @@ import type { SecretVault } from '../secrets/vault'
  * not, in words that name the profile and what to change.
  */
 
-/** How an AWS shared-config profile gets its keys, as the profile reader classifies it. */
-export type AwsCredentialSource = 'keys' | 'role' | 'sso' | 'process' | 'unknown'
+/**
+ * How an AWS shared-config profile gets its keys, as the profile reader classifies it, with the two
+ * cases that look self-sufficient but are not: a role assumed with an MFA code (`role-mfa`) and keys
+ * that carry a session token (`temporary-keys`).
+ */
+export type AwsCredentialSource =
+  'keys' | 'temporary-keys' | 'role' | 'role-mfa' | 'sso' | 'process' | 'unknown'
 
 /** Looks up how a named AWS profile gets credentials; undefined when there is no such profile. */
 export type AwsProfileLookup = (name: string) => Promise<AwsCredentialSource | undefined>
@@ -98,13 +103,25 @@ async function checkS3(profile: S3Profile, deps: UnattendedDeps, out: Unattended
           `${named}, which signs in with AWS SSO: its keys renew themselves until the SSO session ends; ` +
             'then sign in again with "aws sso login".',
         )
+      } else if (source === 'role-mfa') {
+        out.problems.push(
+          `${named}, which assumes its role with an MFA code (mfa_serial). Nobody is there to type the ` +
+            'code when a schedule runs, so the run could not get keys. Use a role without MFA, SSO or a ' +
+            'credential_process for scheduled runs.',
+        )
+      } else if (source === 'temporary-keys') {
+        out.problems.push(
+          `${named}, whose keys in ~/.aws come with a session token (aws_session_token): they are ` +
+            'temporary, expire within hours, and a run after that could not sign in. Use long-lived keys, ' +
+            'a role, SSO or a credential_process, unless something on this computer renews them.',
+        )
       } else if (source === 'unknown') {
         out.problems.push(
           `${named}, and the app cannot tell where its keys come from. Give it keys, a role, SSO or a ` +
             'credential_process.',
         )
       }
-      // keys (kept in ~/.aws), role and credential_process all work unattended.
+      // Long-lived keys kept in ~/.aws, a role without MFA and credential_process all work unattended.
       return
     }
   }

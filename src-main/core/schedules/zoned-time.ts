@@ -78,8 +78,22 @@ export function offsetAt(instant: number, timeZone: string): number {
 }
 
 /** The local time read as if it were UTC: a plain number to compare and add days to. */
-function wallMs(local: LocalDateTime): number {
+export function wallMs(local: LocalDateTime): number {
   return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute)
+}
+
+/** What the wall clock shows at `instant`, read as if it were UTC (to the millisecond). */
+export function wallAt(instant: number, timeZone: string): number {
+  return instant + offsetAt(instant, timeZone)
+}
+
+/**
+ * How far apart the zone's offsets are within a day of `instant` (0 on most days, an hour around a
+ * DST change): the most a wall time and the instant it runs at can slide against each other there.
+ */
+export function offsetSpread(instant: number, timeZone: string): number {
+  const offsets = [instant - DAY, instant, instant + DAY].map((at) => offsetAt(at, timeZone))
+  return Math.max(...offsets) - Math.min(...offsets)
 }
 
 function sameMinute(instant: number, local: LocalDateTime, timeZone: string): boolean {
@@ -97,16 +111,27 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 /**
- * The instant a local time happens in `timeZone`, under the schedule rules: the first occurrence of a
- * time that happens twice, and for a time inside a DST gap the first instant after the gap (the moment
- * the clock jumped). Offsets come from the zone's own data a day either side, which covers every
- * transition there has been (the largest jumps are a day, when Samoa crossed the date line).
+ * Which pass of a local time that happens twice: runs take the first; a bandwidth window's end takes
+ * the last, so a window written to end at 02:30 ends when the wall clock says 02:30 for the last time.
  */
-export function localToInstant(local: LocalDateTime, timeZone: string): number {
-  const key = `${timeZone} ${local.year}-${local.month}-${local.day} ${local.hour}:${local.minute}`
+export type Occurrence = 'first' | 'last'
+
+/**
+ * The instant a local time happens in `timeZone`, under the schedule rules: the first occurrence of a
+ * time that happens twice (or the last, when asked), and for a time inside a DST gap the first instant
+ * after the gap (the moment the clock jumped). Offsets come from the zone's own data a day either side,
+ * which covers every transition there has been (the largest jumps are a day, when Samoa crossed the
+ * date line).
+ */
+export function localToInstant(
+  local: LocalDateTime,
+  timeZone: string,
+  occurrence: Occurrence = 'first',
+): number {
+  const key = `${timeZone} ${local.year}-${local.month}-${local.day} ${local.hour}:${local.minute} ${occurrence}`
   const known = instants.get(key)
   if (known !== undefined) return known
-  const instant = computeInstant(local, timeZone)
+  const instant = computeInstant(local, timeZone, occurrence)
   // The scheduler asks for the same few local times every minute; Intl lookups are not free.
   if (instants.size >= MAX_CACHED) instants.delete(instants.keys().next().value as string)
   instants.set(key, instant)
@@ -116,7 +141,7 @@ export function localToInstant(local: LocalDateTime, timeZone: string): number {
 const instants = new Map<string, number>()
 const MAX_CACHED = 2000
 
-function computeInstant(local: LocalDateTime, timeZone: string): number {
+function computeInstant(local: LocalDateTime, timeZone: string, occurrence: Occurrence): number {
   const wall = wallMs(local)
   const offsets = new Set([
     offsetAt(wall - DAY, timeZone),
@@ -127,7 +152,8 @@ function computeInstant(local: LocalDateTime, timeZone: string): number {
     .map((offset) => wall - offset)
     .filter((instant) => sameMinute(instant, local, timeZone))
     .sort((a, b) => a - b)
-  if (candidates[0] !== undefined) return candidates[0]
+  const found = occurrence === 'first' ? candidates[0] : candidates.at(-1)
+  if (found !== undefined) return found
   return gapEnd(wall, timeZone)
 }
 

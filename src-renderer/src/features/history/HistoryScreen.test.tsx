@@ -158,6 +158,52 @@ describe('history', () => {
     expect(within(rows[0]!).getByTestId('verification')).toHaveTextContent('Listing incomplete')
   })
 
+  it('marks runs a schedule started or skipped as Scheduled, and its Run now runs as such', async () => {
+    const scheduled = summary({
+      id: 's',
+      name: 'Media to S3',
+      trigger: 'schedule',
+      scheduleId: 'sched-1',
+      startedBy: 'schedule "Nightly"',
+      createdAt: '2025-05-05T02:00:00.000Z',
+    })
+    const skipped = summary({
+      id: 'k',
+      name: 'Media to S3',
+      state: 'skipped',
+      trigger: 'schedule',
+      scheduleId: 'sched-1',
+      startedBy: 'schedule "Nightly"',
+      error: 'The previous run (started by hand) was still under way.',
+      createdAt: '2025-05-06T02:00:00.000Z',
+    })
+    const runNow = summary({
+      id: 'r',
+      name: 'Media to S3',
+      trigger: 'manual',
+      scheduleId: 'sched-1',
+      startedBy: 'ops@desk',
+      createdAt: '2025-05-07T10:00:00.000Z',
+    })
+    setApi(fakeJobsApi({ 'jobs.list': () => [verified, scheduled, skipped, runNow] }).api)
+    renderHistory()
+    const rows = await screen.findAllByTestId('history-row')
+    const byId = (id: string) => rows.find((row) => row.getAttribute('data-job-id') === id)!
+    for (const id of ['s', 'k']) {
+      const badge = within(byId(id)).getByTestId('history-scheduled')
+      expect(badge).toHaveTextContent('Scheduled')
+      expect(badge).toHaveAttribute('title', 'Started by schedule "Nightly"')
+      expect(within(byId(id)).queryByTestId('history-schedule-run-now')).toBeNull()
+    }
+    expect(byId('k')).toHaveTextContent('Skipped')
+    expect(within(byId('r')).queryByTestId('history-scheduled')).toBeNull()
+    expect(within(byId('r')).getByTestId('history-schedule-run-now')).toHaveTextContent('Schedule, run now')
+    // A run started from Migrations has neither.
+    expect(within(byId('a')).queryByTestId('history-scheduled')).toBeNull()
+    expect(within(byId('a')).queryByTestId('history-schedule-run-now')).toBeNull()
+    expect(screen.getAllByTestId('history-scheduled')).toHaveLength(2)
+  })
+
   it('guides when there is no run yet', async () => {
     setApi(fakeJobsApi({ 'jobs.list': () => [] }).api)
     renderHistory()

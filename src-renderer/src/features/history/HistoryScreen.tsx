@@ -15,7 +15,7 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core'
-import { IconArrowRight, IconCalendarTime, IconFileText, IconHistory, IconSearch } from '@tabler/icons-react'
+import { IconArrowRight, IconFileText, IconHistory, IconSearch } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { JobSummary } from '../../../../src-preload/contract/jobs'
 import { EmptyState } from '../../components/EmptyState'
@@ -29,6 +29,7 @@ import { listingCompleteOf } from '../job/ResultPanel'
 import { VerificationSummary } from '../job/VerificationSummary'
 import { countedRuns, filterRuns, STATUS_FILTERS, type StatusFilter } from './history-filter'
 import { HistoryReportsMenu } from './HistoryReportsMenu'
+import { TriggerBadge } from './TriggerBadge'
 
 const PAGE_SIZE = 20
 
@@ -86,18 +87,7 @@ function RunRow({
             <Badge size="xs" variant="outline" color={job.mode === 'copy' ? 'gray' : 'violet'} tt="none">
               {modeLabel(job.mode)}
             </Badge>
-            {job.trigger === 'schedule' && (
-              <Badge
-                size="xs"
-                variant="light"
-                color="indigo"
-                tt="none"
-                leftSection={<IconCalendarTime size={10} aria-hidden />}
-                data-testid="history-scheduled"
-              >
-                Scheduled
-              </Badge>
-            )}
+            <TriggerBadge job={job} />
           </Group>
           <Group
             gap={4}
