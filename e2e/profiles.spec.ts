@@ -117,8 +117,8 @@ test('create a Swift profile with an application credential and an S3 profile, a
   await expect(page.getByRole('heading', { name: 'Edit Keystone demo' })).toBeVisible()
   await expect(page.getByTestId('connection-verdict')).toHaveText('Connection works', { timeout: 30_000 })
   await expect(page.getByTestId('check-authenticate')).toHaveAttribute('data-status', 'passed')
-  await expect(page.getByTestId('check-authenticate')).toContainText(keystone.storageUrl)
-  await expect(page.getByTestId('check-account')).toContainText(/The account has \d+ container/)
+  await expect(page.getByTestId('check-catalog')).toContainText(keystone.storageUrl)
+  await expect(page.getByTestId('check-containers')).toContainText(/The account has \d+ container/)
   // The secret is never shown again, only that it is there (for this session: no vault key).
   await expect(page.getByText('Set for this session')).toBeVisible()
   await expect(page.locator('input[type="password"]')).toHaveCount(0)
@@ -145,14 +145,14 @@ test('create a Swift profile with an application credential and an S3 profile, a
   const s3Row = page.getByTestId('profile-row-Local s3api')
   await expect(swiftRow).toContainText('Application credential')
   await expect(swiftRow).toContainText(keystone.authUrl)
-  await expect(swiftRow).toContainText('Passed')
+  await expect(swiftRow).toContainText('Worked')
   await expect(s3Row).toContainText('S3-compatible · access keys')
-  await expect(s3Row).toContainText('Passed')
+  await expect(s3Row).toContainText('Worked')
 
   // Test again from the list; the details open under the row.
   await page.getByRole('button', { name: 'Test connection of Keystone demo' }).click()
   await expect(page.getByTestId('connection-verdict')).toHaveText('Connection works', { timeout: 30_000 })
-  await expect(page.getByTestId('check-account')).toHaveAttribute('data-status', 'passed')
+  await expect(page.getByTestId('check-containers')).toHaveAttribute('data-status', 'passed')
   await shot(page, 'list')
   await page.getByRole('button', { name: 'Switch to dark theme' }).click()
   await shot(page, 'list-dark')

@@ -1,3 +1,4 @@
+import type { S3Entry, SwiftEntry } from './profiles'
 import type { IpcError } from './result'
 
 /** Input of `profiles.test`. */
@@ -9,23 +10,60 @@ export interface ConnectionTestInput {
 }
 
 /**
- * One step of a connection test:
+ * The steps of a connection test, in the order they run (a test runs the ones of its kind):
  * - `secrets`: the profile's secrets are in the vault;
- * - `authenticate`: Swift authentication, which yields the storage URL;
- * - `account`: Swift account stats (the container count);
- * - `bucket`: S3 bucket exists, keys work, region is right;
- * - `list-buckets`: S3 bucket listing, when no bucket was given.
+ * - `authenticate`: Swift: Keystone or v1 auth accepts the credentials;
+ * - `catalog`: Swift: the storage URL, from the catalog's object-store endpoint (interface, region) or
+ *   from where else it came (v1 auth answer, the profile's override, a pre-authenticated token);
+ * - `containers`: Swift: one short page of the account's container listing (a real GET);
+ * - `list-buckets`: S3: the buckets these keys may list;
+ * - `bucket`: S3: the bucket to check exists and these keys may use it;
+ * - `region`: S3: the bucket's region against the profile's.
+ * A list as well as a type so main can check a stored test.
  */
-export type ConnectionStep = 'secrets' | 'authenticate' | 'account' | 'bucket' | 'list-buckets'
+export const CONNECTION_STEPS = [
+  'secrets',
+  'authenticate',
+  'catalog',
+  'containers',
+  'list-buckets',
+  'bucket',
+  'region',
+] as const
+
+/** One of {@link CONNECTION_STEPS}. */
+export type ConnectionStep = (typeof CONNECTION_STEPS)[number]
+
+/**
+ * How one step ended: `warning` passed with something the user should fix (an S3-compatible server
+ * that accepts a region other than the bucket's); `skipped` could not be checked and is not a failure.
+ */
+export const CHECK_STATUSES = ['passed', 'warning', 'failed', 'skipped'] as const
+
+/** One of {@link CHECK_STATUSES}. */
+export type CheckStatus = (typeof CHECK_STATUSES)[number]
 
 /** What one step found, or exactly how it failed. */
 export interface ConnectionCheck {
   step: ConnectionStep
-  status: 'passed' | 'failed' | 'skipped'
+  status: CheckStatus
   /** What was found, in words for the UI. */
   detail?: string
   /** The failure as the engine reported it: code, message and, where it knows, the field to fix. */
   error?: IpcError
+}
+
+/**
+ * A profile's last connection test as main keeps it with the profile (no secret in it), so the list can
+ * say "Worked" or "Failed at Authentication" after a restart. Main drops it when the profile's connection
+ * settings or secrets change, since it would no longer describe them.
+ */
+export interface LastConnectionTest {
+  /** When the test finished, ISO 8601. */
+  at: string
+  ok: boolean
+  /** Every step that ran; the first failed one ended the test. */
+  checks: ConnectionCheck[]
 }
 
 /** What `profiles.test` found. The call succeeds whenever the test ran; `ok` says whether it passed. */
@@ -33,16 +71,26 @@ export interface ConnectionTestResult {
   kind: 'swift' | 's3'
   id: string
   ok: boolean
+  /** When the test finished, ISO 8601. */
+  at: string
   checks: ConnectionCheck[]
-  /** Swift: the storage URL authentication led to. */
+  /** Swift: the storage URL the test used. */
   storageUrl?: string
   /** Swift: how many containers the account has. */
   containerCount?: number
-  /** S3: the bucket checked, and the region it was reached in. */
+  /** Swift: the first few container names. */
+  containers?: string[]
+  /** S3: the bucket checked. */
   bucket?: string
+  /** S3: the bucket's region when one was checked, else the region requests were signed for. */
   region?: string
-  /** S3 without a bucket: the buckets these keys may see. */
+  /** S3: the buckets these keys may see. */
   buckets?: string[]
+  /**
+   * The profile as main has it after the test, with this test as its last one; without it when the
+   * profile's settings or secrets changed while the test ran (the result would describe the old ones).
+   */
+  entry: SwiftEntry | S3Entry
 }
 
 /** Input of `browse.containers`: one page of a Swift profile's containers. */

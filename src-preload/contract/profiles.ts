@@ -1,3 +1,5 @@
+import type { LastConnectionTest } from './connections'
+
 /**
  * Saved Swift profiles, S3 profiles and job definitions as they cross the IPC boundary. The shapes
  * mirror what main's profile store keeps (src-main/core/profiles), written out here because the
@@ -201,6 +203,8 @@ export interface SwiftEntry {
   kind: 'swift'
   record: SwiftProfile
   secrets: SecretSlot[]
+  /** The last "Test connection" of these settings and secrets; absent when never tested since they changed. */
+  lastTest?: LastConnectionTest
 }
 
 /** A saved S3 profile with the status of each of its secrets (none unless it uses keys). */
@@ -208,6 +212,8 @@ export interface S3Entry {
   kind: 's3'
   record: S3Profile
   secrets: SecretSlot[]
+  /** The last "Test connection" of these settings and secrets; absent when never tested since they changed. */
+  lastTest?: LastConnectionTest
 }
 
 /** A saved migration. It has no secrets of its own: its profiles hold them. */

@@ -4,17 +4,21 @@
  * thrown in a handler (and prefixes it), so codes and fields would be lost on the way.
  */
 
-/** Error codes a renderer can branch on. */
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'UNKNOWN_CHANNEL'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'AUTH'
-  | 'NETWORK'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
+/** Error codes a renderer can branch on; a list too, so main can check a stored one (a profile's last test). */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'AUTH',
+  'NETWORK',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** A failure a person can act on: `message` is written for the user, `field` names the bad input. */
 export interface IpcError {

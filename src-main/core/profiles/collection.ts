@@ -22,6 +22,11 @@ export interface KindSpec<K extends Kind, Draft extends { id?: string | undefine
   stored: z.ZodType<Stored<K>>
   /** The record to store: the draft plus meta, secret fields pointing at this record's vault entries. */
   build(draft: Omit<Draft, 'id'>, meta: RecordMeta): Stored<K>
+  /**
+   * What an update keeps of the record it replaces that no draft carries (a profile's last connection
+   * test, while its connection settings are unchanged). Absent: nothing.
+   */
+  carry?(previous: Stored<K>, next: Stored<K>): Stored<K>
   /** Checks against the rest of the document (a job's profiles exist); throws an AppError. */
   check?(record: Stored<K>, document: ProfileDocument): void
   /** Refuses a delete that would leave something dangling; throws an AppError. */
@@ -98,12 +103,31 @@ export class Collection<K extends Kind, Draft extends { id?: string | undefined;
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     }
+    const built = this.spec.build(draft, meta)
+    const carried = existing !== undefined && this.spec.carry ? this.spec.carry(existing, built) : built
     // Parsed again as stored: the last guard that nothing secret or malformed reaches the file.
-    const record = parseOrThrow(this.spec.stored, this.spec.build(draft, meta), this.spec.label)
+    const record = parseOrThrow(this.spec.stored, carried, this.spec.label)
     this.spec.check?.(record, document)
     const next = existing ? records.map((r) => (r.id === record.id ? record : r)) : [...records, record]
     this.access.write({ ...document, [this.spec.key]: next })
     return record
+  }
+
+  /**
+   * Changes what the store itself keeps on a record (a profile's last connection test) without it
+   * counting as an edit: `updatedAt` stays. `change` may return undefined to leave the file alone.
+   * @throws AppError NOT_FOUND
+   */
+  patch(id: string, change: (record: Stored<K>) => Stored<K> | undefined): Stored<K> {
+    const document = this.access.read()
+    const records = this.records(document)
+    const record = records.find((r) => r.id === id)
+    if (record === undefined) throw this.notFound(id)
+    const changed = change(record)
+    if (changed === undefined) return record
+    const next = parseOrThrow(this.spec.stored, changed, this.spec.label)
+    this.access.write({ ...document, [this.spec.key]: records.map((r) => (r.id === id ? next : r)) })
+    return next
   }
 
   /**
@@ -121,11 +145,14 @@ export class Collection<K extends Kind, Draft extends { id?: string | undefined;
   }
 
   /**
-   * Saves a copy under a new id and name ("prod (copy)"). Secret references point at the copy's own
-   * vault entries, which start empty: copy the secrets with copyProfileSecrets if wanted.
+   * Saves a copy under a new id and name ("prod (copy)"), without the original's last connection test.
+   * Secret references point at the copy's own vault entries, which start empty: copy the secrets with
+   * copyProfileSecrets if wanted.
    */
   duplicate(id: string, name?: string): Stored<K> {
-    const { id: _id, createdAt: _created, updatedAt: _updated, ...rest } = this.get(id)
+    const original: Stored<K> & { lastTest?: unknown } = this.get(id)
+    // A test of the original says nothing of the copy, whose secrets may not even be there.
+    const { id: _id, createdAt: _created, updatedAt: _updated, lastTest: _test, ...rest } = original
     return this.save({ ...rest, name: name ?? this.copyName(rest.name) })
   }
 

@@ -4,7 +4,7 @@ import { s3ProfileSchema, type S3Profile } from './s3-profile'
 import { swiftProfileSchema, type SwiftProfile } from './swift-profile'
 
 /** Raised by one whenever the stored shape changes; migrations.ts then gets a step to it. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 /**
  * Everything the profile store keeps, as one versioned JSON document: one file is read and replaced

@@ -10,11 +10,19 @@ import {
   type JobDefinition,
   type JobDefinitionDraft,
 } from './job-definition'
-import { s3ProfileInputSchema, s3ProfileSchema, withS3SecretRefs, type S3ProfileDraft } from './s3-profile'
+import { sameConnection } from './last-test'
+import {
+  s3ProfileInputSchema,
+  s3ProfileSchema,
+  withS3SecretRefs,
+  type S3Profile,
+  type S3ProfileDraft,
+} from './s3-profile'
 import {
   swiftProfileInputSchema,
   swiftProfileSchema,
   withSwiftSecretRefs,
+  type SwiftProfile,
   type SwiftProfileDraft,
 } from './swift-profile'
 
@@ -33,6 +41,12 @@ function refuseIfUsed(label: string, name: string, jobs: JobDefinition[]): void 
   )
 }
 
+/** A renamed profile keeps its last test; one whose endpoint, auth, region or keys changed drops it. */
+function keepLastTest<P extends SwiftProfile | S3Profile>(previous: P, next: P): P {
+  if (previous.lastTest === undefined || !sameConnection(previous, next)) return next
+  return { ...next, lastTest: previous.lastTest }
+}
+
 export const swiftKind: KindSpec<'swiftProfiles', SwiftProfileDraft> = {
   key: 'swiftProfiles',
   label: 'Swift profile',
@@ -45,6 +59,7 @@ export const swiftKind: KindSpec<'swiftProfiles', SwiftProfileDraft> = {
     createdAt: meta.createdAt,
     updatedAt: meta.updatedAt,
   }),
+  carry: keepLastTest,
   beforeDelete: (profile, document) =>
     refuseIfUsed('Swift profile', profile.name, jobsUsing(document, 'source', profile.id)),
 }
@@ -61,6 +76,7 @@ export const s3Kind: KindSpec<'s3Profiles', S3ProfileDraft> = {
     createdAt: meta.createdAt,
     updatedAt: meta.updatedAt,
   }),
+  carry: keepLastTest,
   beforeDelete: (profile, document) =>
     refuseIfUsed('S3 profile', profile.name, jobsUsing(document, 'target', profile.id)),
 }

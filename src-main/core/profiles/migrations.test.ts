@@ -42,6 +42,44 @@ const V1_DOCUMENT = {
   jobDefinitions: [],
 }
 
+const S3_ID = '33333333-3333-4333-8333-333333333333'
+
+/** A document as version 2 stored it: nested auth, no `lastTest` on any profile. */
+const V2_DOCUMENT = {
+  schemaVersion: 2,
+  swiftProfiles: [
+    {
+      id: ID,
+      name: 'Keystone',
+      auth: {
+        type: 'v3applicationcredential',
+        authUrl: 'https://keystone.example.com/v3',
+        applicationCredentialId: 'abc',
+        applicationCredentialSecret: { secretRef: `profile:${ID}:applicationCredentialSecret` },
+        region: 'RegionOne',
+      },
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ],
+  s3Profiles: [
+    {
+      id: S3_ID,
+      name: 'Archive',
+      provider: 's3-compatible',
+      endpoint: 'https://s3.example.com',
+      credentials: {
+        type: 'keys',
+        accessKeyId: 'AKIAEXAMPLE',
+        secretAccessKey: { secretRef: `profile:${S3_ID}:secretAccessKey` },
+      },
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ],
+  jobDefinitions: [],
+}
+
 let dir: string
 
 beforeEach(() => {
@@ -74,7 +112,7 @@ describe('profile document migrations', () => {
       updatedAt: AT,
     })
     expect(store.swift.findByName('Legacy tempauth')?.auth).toMatchObject({ type: 'v1', user: 'test:tester' })
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 2 })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 3 })
     const backup = join(dir, 'profiles.v1.backup.json')
     expect(existsSync(backup)).toBe(true)
     expect(JSON.parse(readFileSync(backup, 'utf8'))).toEqual(V1_DOCUMENT)
@@ -86,7 +124,7 @@ describe('profile document migrations', () => {
       schemaVersion: number
       swiftProfiles: { auth: { type: string } }[]
     }
-    expect(migrated.schemaVersion).toBe(2)
+    expect(migrated.schemaVersion).toBe(3)
     expect(migrated.swiftProfiles.map((p) => p.auth.type)).toEqual(['v3password', 'v1'])
   })
 
@@ -103,8 +141,19 @@ describe('profile document migrations', () => {
     )
   })
 
+  it('opens a version 2 file (before profiles kept their last test) unchanged but for the version', () => {
+    const path = join(dir, 'profiles.json')
+    writeFileSync(path, JSON.stringify(V2_DOCUMENT))
+    const store = new ProfileStore({ cwd: dir })
+    expect(store.swift.get(ID)).toEqual(V2_DOCUMENT.swiftProfiles[0])
+    expect(store.s3.get(S3_ID)).toEqual(V2_DOCUMENT.s3Profiles[0])
+    expect(store.swift.get(ID)).not.toHaveProperty('lastTest')
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...V2_DOCUMENT, schemaVersion: 3 })
+    expect(JSON.parse(readFileSync(join(dir, 'profiles.v2.backup.json'), 'utf8'))).toEqual(V2_DOCUMENT)
+  })
+
   it('leaves a current document alone', () => {
-    const current = { schemaVersion: 2, swiftProfiles: [], s3Profiles: [], jobDefinitions: [] }
+    const current = { schemaVersion: 3, swiftProfiles: [], s3Profiles: [], jobDefinitions: [] }
     expect(migrateDocument(current)).toBe(current)
   })
 })

@@ -10,6 +10,7 @@ type Json = Record<string, unknown>
  */
 export const MIGRATIONS: Readonly<Record<number, (document: Json) => Json>> = {
   1: v1ToV2,
+  2: v2ToV3,
 }
 
 /**
@@ -56,6 +57,15 @@ function v1ToV2(document: Json): Json {
     return { ...kept, auth }
   })
   return { ...document, schemaVersion: 2, swiftProfiles }
+}
+
+/**
+ * v3 lets a profile keep its last connection test (`lastTest`). Nothing to convert: the version is
+ * raised so that an older app, whose strict schema would call such a file invalid, says instead that
+ * it was written by a newer version and leaves it alone.
+ */
+function v2ToV3(document: Json): Json {
+  return { ...document, schemaVersion: 3 }
 }
 
 function isObject(value: unknown): value is Json {

@@ -44,7 +44,7 @@ describe('ProfileStore: Swift and S3 profiles', () => {
     const reopened = new ProfileStore({ cwd: env.dir })
     expect(reopened.swift.list()).toEqual([swift])
     expect(reopened.s3.list()).toEqual([s3])
-    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toMatchObject({ schemaVersion: 2 })
+    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toMatchObject({ schemaVersion: 3 })
   })
 
   it('updates in place, keeping createdAt and moving updatedAt', () => {

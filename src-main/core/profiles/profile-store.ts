@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import Conf from 'conf'
+import type { ConnectionCheck, LastConnectionTest } from '../../../src-preload/contract/connections'
 import { AppError } from '../errors'
 import { Collection } from './collection'
 import {
@@ -11,9 +12,10 @@ import {
 } from './document'
 import type { JobDefinitionDraft } from './job-definition'
 import { jobKind, s3Kind, swiftKind } from './kinds'
+import { sameConnection, toLastTest } from './last-test'
 import { documentVersion, migrateDocument } from './migrations'
-import type { S3ProfileDraft } from './s3-profile'
-import type { SwiftProfileDraft } from './swift-profile'
+import type { S3Profile, S3ProfileDraft } from './s3-profile'
+import type { SwiftProfile, SwiftProfileDraft } from './swift-profile'
 
 export interface ProfileStoreOptions {
   /** The directory: app.getPath('userData') in the app, defaultConfigDir() in the CLI. */
@@ -45,6 +47,7 @@ export class ProfileStore {
   readonly path: string
 
   private readonly conf: Conf<Record<string, unknown>>
+  private readonly nowIso: () => string
 
   constructor(options: ProfileStoreOptions) {
     const configName = options.configName ?? PROFILE_FILE
@@ -68,17 +71,49 @@ export class ProfileStore {
     this.upgrade()
     const now = options.now ?? (() => new Date())
     const newId = options.newId ?? randomUUID
+    this.nowIso = () => now().toISOString()
     const access = {
       read: () => this.read(),
       write: (document: ProfileDocument) => {
         this.conf.store = document
       },
-      now: () => now().toISOString(),
+      now: this.nowIso,
       newId,
     }
     this.swift = new Collection(access, swiftKind)
     this.s3 = new Collection(access, s3Kind)
     this.jobs = new Collection(access, jobKind)
+  }
+
+  /**
+   * Keeps a connection test as the profile's last one, timed by the store's clock. Kept only while the
+   * profile still has the settings that were tested (a save during a long test would otherwise get a
+   * result about its old endpoint). Returns the profile as it is now and the test as stored.
+   * @throws AppError NOT_FOUND when the profile was deleted meanwhile.
+   */
+  recordTest(
+    tested: SwiftProfile | S3Profile,
+    ok: boolean,
+    checks: readonly ConnectionCheck[],
+  ): { profile: SwiftProfile | S3Profile; test: LastConnectionTest; kept: boolean } {
+    const test = toLastTest(this.nowIso(), ok, checks)
+    let kept = false
+    const keep = <P extends SwiftProfile | S3Profile>(current: P): P | undefined => {
+      if (!sameConnection(tested, current)) return undefined
+      kept = true
+      return { ...current, lastTest: test }
+    }
+    const profile = 'auth' in tested ? this.swift.patch(tested.id, keep) : this.s3.patch(tested.id, keep)
+    return { profile, test, kept }
+  }
+
+  /**
+   * Drops a profile's last test: its secrets changed, so the test no longer describes it.
+   * @throws AppError NOT_FOUND
+   */
+  forgetTest(kind: 'swift' | 's3', id: string): void {
+    if (kind === 'swift') this.swift.patch(id, withoutTest)
+    else this.s3.patch(id, withoutTest)
   }
 
   private upgrade(): void {
@@ -109,4 +144,10 @@ export class ProfileStore {
       `The profile file ${this.path} is not valid${when ? ` ${when}` : ''} (${where}); fix or move it away.`,
     )
   }
+}
+
+function withoutTest<P extends SwiftProfile | S3Profile>(profile: P): P | undefined {
+  if (profile.lastTest === undefined) return undefined
+  const { lastTest: _dropped, ...rest } = profile
+  return rest as P
 }

@@ -9,6 +9,7 @@ import {
   textSchema,
   timestampSchema,
 } from './fields'
+import { lastTestSchema } from './last-test'
 import { profileSecretRef, secretRefSchema, withoutSecretValues, type SecretRef } from './secret-ref'
 
 /** The secret of key credentials, with the words the UI uses when asking for it. */
@@ -86,6 +87,8 @@ const storedS3Profile = z
     ...s3ProfileShape(secretRefSchema),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
+    /** Set by the store after a connection test, never from a draft. */
+    lastTest: lastTestSchema.optional(),
   })
   .superRefine(s3Rules)
 

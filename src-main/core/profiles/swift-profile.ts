@@ -10,6 +10,7 @@ import {
   textSchema,
   timestampSchema,
 } from './fields'
+import { lastTestSchema } from './last-test'
 import { profileSecretRef, secretRefSchema, withoutSecretValues, type SecretRef } from './secret-ref'
 
 const KEYSTONE_URL = 'https://keystone.example.com:5000/v3'
@@ -151,6 +152,8 @@ const storedSwiftProfile = z.strictObject({
   ...connection,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  /** Set by the store after a connection test, never from a draft. */
+  lastTest: lastTestSchema.optional(),
 })
 
 const swiftProfileDraft = z.strictObject({

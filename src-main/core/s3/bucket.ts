@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  GetBucketLocationCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
   type BucketLocationConstraint,
@@ -7,6 +8,7 @@ import {
 import { AppError } from '../errors'
 import { s3CodeOf } from './classify'
 import type { S3Connection } from './connection'
+import { DEFAULT_REGION } from './options'
 
 /**
  * Checks that the bucket exists and these keys may use it, writing nothing. HeadBucket answers without
@@ -75,4 +77,20 @@ export async function createBucket(connection: S3Connection, signal?: AbortSigna
     }
     throw connection.translate(error, { operation: 'CreateBucket' })
   }
+}
+
+/**
+ * The bucket's region as GetBucketLocation names it. S3 answers an empty constraint for us-east-1 and
+ * `EU` for buckets made in eu-west-1 before region codes existed; both become the region code.
+ */
+export async function bucketRegion(connection: S3Connection, signal?: AbortSignal): Promise<string> {
+  const output = await connection.call({ operation: 'GetBucketLocation' }, (client) =>
+    client.send(
+      new GetBucketLocationCommand({ Bucket: connection.bucket }),
+      signal ? { abortSignal: signal } : {},
+    ),
+  )
+  const constraint = output.LocationConstraint as string | undefined
+  if (constraint === undefined || constraint === '') return DEFAULT_REGION
+  return constraint === 'EU' ? 'eu-west-1' : constraint
 }

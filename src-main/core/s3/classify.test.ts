@@ -95,6 +95,11 @@ describe('classifyS3Error: who is at fault', () => {
       'The bucket "media" is in region us-east-1, not eu-west-1. Set the region to us-east-1.',
     )
     expect(action).toBe('stop-job')
+    // ListBuckets is about no bucket: the message says the server expects another region.
+    const { bucket: _bucket, ...noBucket } = bucketCtx
+    expect(classifyS3Error(error, { ...noBucket, operation: 'ListBuckets' }).error.message).toBe(
+      'The S3 server is in region us-east-1, not eu-west-1. Set the region to us-east-1.',
+    )
   })
 
   it('AWS: a 301 from HeadBucket, or a 400 with x-amz-bucket-region, is a wrong region too', () => {

@@ -225,7 +225,7 @@ function classifySdkError(error: SdkError, ctx: S3ErrorContext): S3Error {
     code === 'IllegalLocationConstraintException' ||
     (code === 'AuthorizationHeaderMalformed' && region !== undefined) ||
     (status === 400 && code === undefined && region !== undefined && region !== ctx.region)
-  if (regionProblem) return new WrongRegionError(bucket, region, ctx.region ?? '?', details)
+  if (regionProblem) return new WrongRegionError(ctx.bucket, region, ctx.region ?? '?', details)
   if (status === 404 && (code === undefined || code === 'NotFound')) {
     return ctx.key === undefined
       ? new BucketNotFoundError(bucket, ctx.url, details)

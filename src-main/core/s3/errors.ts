@@ -108,18 +108,20 @@ export class AccessDeniedError extends S3Error {
 
 export class WrongRegionError extends S3Error {
   constructor(
-    readonly bucket: string,
+    /** Undefined for a call about no bucket (ListBuckets): then the server's own region is wrong. */
+    readonly bucket: string | undefined,
     /** Where the bucket really is, when S3 said so (x-amz-bucket-region or the error body). */
     readonly bucketRegion: string | undefined,
     readonly configuredRegion: string,
     details: S3ErrorDetails = {},
   ) {
+    const where = bucket === undefined ? 'The S3 server' : `The bucket "${bucket}"`
     super(
       'VALIDATION',
       'stop-job',
       bucketRegion
-        ? `The bucket "${bucket}" is in region ${bucketRegion}, not ${configuredRegion}. Set the region to ${bucketRegion}.`
-        : `The bucket "${bucket}" is not in region ${configuredRegion}, and S3 did not say which region it is in. Check the region setting.`,
+        ? `${where} is in region ${bucketRegion}, not ${configuredRegion}. Set the region to ${bucketRegion}.`
+        : `${where} is not in region ${configuredRegion}, and S3 did not say which region it is in. Check the region setting.`,
       details,
       'region',
     )

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { checkBucket, createBucket } from './bucket'
+import { bucketRegion, checkBucket, createBucket } from './bucket'
 import { S3Connection } from './connection'
 import { listObjects } from './listing'
 import {
@@ -52,6 +52,11 @@ export class S3Target {
   /** Bucket exists, keys work, region is right; each failure is its own error. Writes nothing. */
   checkBucket(signal?: AbortSignal): Promise<void> {
     return checkBucket(this.connection, signal)
+  }
+
+  /** Where the bucket is, as S3 says (GetBucketLocation), to compare with the region requests are signed for. */
+  bucketRegion(signal?: AbortSignal): Promise<string> {
+    return bucketRegion(this.connection, signal)
   }
 
   /** Creates the bucket in the profile's region; done already when these keys own it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pickStorageUrl, type CatalogEntry } from './catalog'
+import { chooseEndpoint, pickStorageUrl, type CatalogEntry } from './catalog'
 import { type SwiftConfigError } from './errors'
 
 const endpoint = (iface: string, region: string, url: string) => ({
@@ -55,7 +55,9 @@ describe('pickStorageUrl', () => {
       }
     })()
     expect(error?.field).toBe('region')
-    expect(error?.message).toContain('r1/public, r1/internal, r2/public')
+    expect(error?.message).toBe(
+      'No object-store endpoint with interface "public" in region "r3". The catalog offers: r1 (public, internal), r2 (public).',
+    )
   })
 
   it('explains a catalog without Swift', () => {
@@ -65,6 +67,38 @@ describe('pickStorageUrl', () => {
   it('uses the override without looking at the catalog', () => {
     expect(pickStorageUrl(undefined, { storageUrl: 'https://override/v1/AUTH_a' })).toBe(
       'https://override/v1/AUTH_a',
+    )
+  })
+})
+
+describe('chooseEndpoint', () => {
+  it('says which service, interface and region it took, and whether the region was asked for', () => {
+    const named: CatalogEntry[] = [{ ...twoRegions[1], name: 'swift' }]
+    expect(chooseEndpoint(named, { region: 'r1', interface: 'internal' })).toEqual({
+      url: 'http://r1.internal/v1/AUTH_p',
+      interface: 'internal',
+      region: 'r1',
+      serviceName: 'swift',
+      regionGiven: true,
+    })
+    expect(chooseEndpoint(named, { interface: 'internal' })).toMatchObject({
+      region: 'r1',
+      regionGiven: false,
+    })
+  })
+
+  it('ignores a storage URL override: whether to use the catalog is the caller’s choice', () => {
+    expect(chooseEndpoint(twoRegions, { region: 'r2', storageUrl: 'https://override' }).url).toBe(
+      'https://r2.example/v1/AUTH_p',
+    )
+  })
+
+  it('names the interface when no region was given and none of that interface exists', () => {
+    expect(() => chooseEndpoint(twoRegions, { interface: 'admin' })).toThrow(
+      expect.objectContaining({
+        field: 'interface',
+        message: expect.stringContaining('The catalog offers: r1 (public, internal), r2 (public).'),
+      }),
     )
   })
 })

@@ -4,10 +4,11 @@ import { Redactor } from '../log/redact'
 import { AuthError, ForbiddenError, isAbort, NotFoundError, ServerError } from './errors'
 import { toNetworkError } from './network-errors'
 import { discard, readErrorText, send, type HttpMethod, type HttpResponse } from './http'
-import { keystoneAuthenticate, methodOf, type AuthResult } from './keystone'
+import { keystoneAuthenticate, keystoneToken, methodOf, withStorageUrl, type AuthResult } from './keystone'
 import { splitStorageUrl } from './paths'
 import { DEFAULT_RETRY, withRetries, type RetryDeps, type RetryPolicy } from './retry'
 import { AuthSession } from './session'
+import type { SignIn } from './sign-in'
 import { createTransport, type Transport, type TransportOptions } from './transport'
 import type { SwiftAuth } from './types'
 import { v1Authenticate } from './v1-auth'
@@ -100,6 +101,43 @@ export class SwiftConnection {
     })
   }
 
+  /**
+   * Authenticates without choosing the storage URL, so "Test connection" can report the credentials and
+   * the catalog endpoint as two steps from one request; `use` then makes it this connection's session.
+   * A pre-authenticated token asks nothing of a server (the first request tells whether it works).
+   */
+  async signIn(): Promise<SignIn> {
+    const auth = this.options.auth
+    const use = (result: AuthResult) => this.session.accept(result)
+    if (auth.type === 'preauth') {
+      return { kind: 'preauth', storageUrl: auth.storageUrl, use: () => undefined }
+    }
+    const ctx = { dispatcher: this.transport.dispatcher, redactor: this.redactor }
+    if (auth.type === 'v1') {
+      const result = await withRetries('Authentication', this.retry, this.retryDeps, () =>
+        v1Authenticate(auth, ctx),
+      )
+      return {
+        kind: 'v1',
+        url: auth.authUrl,
+        storageUrl: result.storageUrl,
+        storageUrlFromProfile: auth.storageUrl !== undefined,
+        use: (storageUrl) => use({ ...result, storageUrl }),
+      }
+    }
+    const issued = await withRetries('Authentication', this.retry, this.retryDeps, () =>
+      keystoneToken(auth, ctx),
+    )
+    return {
+      kind: 'keystone',
+      method: issued.method,
+      url: issued.url,
+      catalog: issued.catalog,
+      ...(issued.expiresAt !== undefined && { expiresAt: issued.expiresAt }),
+      use: (storageUrl) => use(withStorageUrl(issued, storageUrl)),
+    }
+  }
+
   /** Sends a request with the current token; re-authenticates once on 401; retries transient failures. */
   async request(spec: RequestSpec): Promise<HttpResponse> {
     const replayable = spec.body === undefined || typeof spec.body === 'string' || Buffer.isBuffer(spec.body)
@@ -177,12 +215,12 @@ export class SwiftConnection {
           : auth.type === 'preauth'
             ? 'pre-authenticated token'
             : methodOf(auth)
-      return new AuthError(
-        method,
-        url,
-        `Swift refused the token for ${target} (HTTP 401) even after authenticating again.`,
-        401,
-      )
+      // A pre-authenticated token was never renewed, so "again" would be untrue.
+      const said =
+        auth.type === 'preauth'
+          ? `Swift refused the pre-authenticated token for ${target} (HTTP 401); get a new token.`
+          : `Swift refused the token for ${target} (HTTP 401) even after authenticating again.`
+      return new AuthError(method, url, said, 401)
     }
     if (status === 404) {
       const kind =

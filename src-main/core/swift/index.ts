@@ -1,7 +1,16 @@
 export { SwiftClient } from './swift-client'
 export type { SwiftClientOptions } from './connection'
 export * from './errors'
-export type { ContainerEntry, ListingEntry, ListOptions, ObjectEntry, SubdirEntry } from './listing'
+export { chooseEndpoint, OBJECT_STORE, type CatalogEndpoint, type CatalogEntry } from './catalog'
+export type { SignIn } from './sign-in'
+export type {
+  AccountPage,
+  ContainerEntry,
+  ListingEntry,
+  ListOptions,
+  ObjectEntry,
+  SubdirEntry,
+} from './listing'
 export type { ObjectInfo, ObjectKind } from './object-info'
 export type { AccountStats, ByteRange, ContainerStats, ObjectDownload } from './objects'
 export type { TransportOptions } from './transport'

@@ -122,7 +122,36 @@ interface TokenBody {
   token?: { expires_at?: string; issued_at?: string; catalog?: CatalogEntry[] }
 }
 
+/** A Keystone token before an endpoint is picked from its catalog: "Test connection" reports the two apart. */
+export interface KeystoneToken {
+  token: string
+  catalog: CatalogEntry[] | undefined
+  /** The tokens URL that answered, e.g. https://keystone.example.com:5000/v3/auth/tokens. */
+  url: string
+  method: AuthMethod
+  lifetimeMs?: number
+  expiresAt?: string
+}
+
+/** Authenticates with Keystone and picks the storage URL: the profile's override, else the catalog's. */
 export async function keystoneAuthenticate(auth: KeystoneAuth, ctx: AuthContext): Promise<AuthResult> {
+  const issued = await keystoneToken(auth, ctx)
+  return withStorageUrl(issued, pickStorageUrl(issued.catalog, auth))
+}
+
+/** The token as the session holds it, with the storage URL chosen for it. */
+export function withStorageUrl(issued: KeystoneToken, storageUrl: string): AuthResult {
+  const result: AuthResult = { token: issued.token, storageUrl }
+  if (issued.lifetimeMs !== undefined) result.lifetimeMs = issued.lifetimeMs
+  if (issued.expiresAt !== undefined) result.expiresAt = issued.expiresAt
+  return result
+}
+
+/**
+ * Asks Keystone for a token (POST /v3/auth/tokens) and returns it with its catalog, unread. Every
+ * message is redacted: the secret sent and the token received are registered with `ctx.redactor`.
+ */
+export async function keystoneToken(auth: KeystoneAuth, ctx: AuthContext): Promise<KeystoneToken> {
   const url = tokensUrl(auth.authUrl)
   const method = methodOf(auth)
   ctx.redactor.add(
@@ -171,7 +200,7 @@ export async function keystoneAuthenticate(auth: KeystoneAuth, ctx: AuthContext)
       `Keystone at ${shownUrl} answered without an X-Subject-Token header.`,
     )
   ctx.redactor.add(token)
-  const result: AuthResult = { token, storageUrl: pickStorageUrl(body.token?.catalog, auth) }
+  const result: KeystoneToken = { token, catalog: body.token?.catalog, url: shownUrl, method }
   const expires = Date.parse(body.token?.expires_at ?? '')
   // issued_at is the server's own clock; the Date header is the fallback for servers that omit it.
   const issued = Date.parse(body.token?.issued_at ?? response.headers.date ?? '')

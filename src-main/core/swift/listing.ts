@@ -1,5 +1,7 @@
 import type { SwiftConnection } from './connection'
-import { ServerError } from './errors'
+import { isAbort, ServerError } from './errors'
+import { discard } from './http'
+import { toNetworkError } from './network-errors'
 import { containerPath, query } from './paths'
 
 /**
@@ -140,4 +142,46 @@ export function listContainers(
   options: Omit<ListOptions, 'delimiter'> = {},
 ): AsyncGenerator<ContainerEntry> {
   return pages(connection, '', {}, options, parseContainerRow)
+}
+
+/** The first containers of an account with the account's totals, as one GET of its listing gives them. */
+export interface AccountPage {
+  /** X-Account-Container-Count; undefined when the server did not send it. */
+  containerCount: number | undefined
+  /** The first containers by name, at most the limit asked for. */
+  containers: ContainerEntry[]
+}
+
+/**
+ * One GET of the account listing (`?format=json&limit=N`): proves the token may list containers,
+ * which a HEAD does not, and reads the totals from the same answer. For "Test connection".
+ */
+export async function accountPage(
+  connection: SwiftConnection,
+  options: { limit: number; signal?: AbortSignal },
+): Promise<AccountPage> {
+  const response = await connection.request({
+    method: 'GET',
+    path: query({ format: 'json', limit: options.limit }),
+    headers: { accept: 'application/json' },
+    idempotent: true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  const header = Number(response.headers['x-account-container-count'])
+  const containerCount = Number.isFinite(header) && header >= 0 ? header : undefined
+  if (response.status === 204) {
+    discard(response)
+    return { containerCount, containers: [] }
+  }
+  let rows: unknown
+  try {
+    rows = await response.body.json()
+  } catch (error) {
+    if (isAbort(error)) throw error
+    if (error instanceof SyntaxError) throw malformed('the container list', 'it is not JSON')
+    throw toNetworkError(error, 'the container list')
+  }
+  if (!Array.isArray(rows)) throw malformed('the container list', 'it is not a JSON array')
+  const containers = rows.slice(0, options.limit).map((row) => parseContainerRow(row, 'the container list'))
+  return { containerCount, containers }
 }

@@ -49,6 +49,11 @@ export class AuthSession {
     this.credentials = credentials
   }
 
+  /** Starts from an authentication done outside the session ("Test connection" signs in step by step). */
+  accept(result: AuthResult): void {
+    this.credentials = this.toCredentials(result)
+  }
+
   current(): Credentials | undefined {
     return this.credentials
   }

@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream'
 import { SwiftConnection, type SwiftClientOptions } from './connection'
 import {
+  accountPage,
   listContainers,
+  type AccountPage,
   listObjects,
   type ContainerEntry,
   type ListingEntry,
@@ -18,6 +20,7 @@ import {
   type ContainerStats,
   type ObjectDownload,
 } from './objects'
+import type { SignIn } from './sign-in'
 import { deleteContainer, deleteObject, putContainer, putObject, type PutObjectOptions } from './writes'
 
 /** One Swift account, as the engine, the CLI and the profile "Test connection" button use it. */
@@ -31,6 +34,21 @@ export class SwiftClient {
   /** Authenticates if needed and returns the storage URL: the profile's "Test connection". */
   storageUrl(): Promise<string> {
     return this.connection.storageUrl()
+  }
+
+  /** Authentication without choosing the storage URL: "Test connection" reports the two apart. */
+  signIn(): Promise<SignIn> {
+    return this.connection.signIn()
+  }
+
+  /** The first `limit` containers and the account's container count, from one GET. */
+  accountPage(limit: number, signal?: AbortSignal): Promise<AccountPage> {
+    return accountPage(this.connection, { limit, ...(signal ? { signal } : {}) })
+  }
+
+  /** Masks every secret this client has seen (the profile's, the token) in a text. */
+  redact(text: string): string {
+    return this.connection.redactor.text(text)
   }
 
   headAccount(signal?: AbortSignal): Promise<AccountStats> {

@@ -5,10 +5,9 @@ import { CONTAINER_PLACEHOLDER } from '../../core/profiles/job-definition'
 import { WrongRegionError } from '../../core/s3'
 import { planBucketMapping } from '../../core/transfer/bucket-naming'
 import type { Handlers } from '../router'
-import { s3TargetFor, secretsOf } from './connect'
+import { listProfileBuckets, s3TargetFor, secretsOf } from './connect'
 import { toIpcError } from './ipc-error'
 import type { RecordsContext } from './records'
-import { listBuckets } from './s3-buckets'
 
 type BucketChannels = 'browse.bucket' | 'browse.buckets' | 'browse.createBucket' | 'browse.bucketMapping'
 
@@ -59,7 +58,7 @@ export function bucketHandlers(ctx: RecordsContext): Pick<Handlers, BucketChanne
 
     'browse.buckets': async ({ profileId }) => {
       const profile = s3Profile(ctx, profileId)
-      return { buckets: await listBuckets(profile, await secretsOf(ctx.vault, profile)) }
+      return { buckets: await listProfileBuckets(profile, await secretsOf(ctx.vault, profile)) }
     },
 
     // The names a run will use (core/transfer/bucket-naming.ts), so the form shows and checks the real ones.

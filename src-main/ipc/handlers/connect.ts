@@ -3,6 +3,7 @@ import type { S3Profile, SwiftProfile } from '../../core/profiles'
 import { toSwiftAuth } from '../../core/profiles/swift-profile'
 import { s3TargetOptionsOf } from '../../core/profiles/resolve-job-spec'
 import { S3Target } from '../../core/s3'
+import { listBuckets } from '../../core/s3/list-buckets'
 import type { SecretVault } from '../../core/secrets'
 import { SwiftClient } from '../../core/swift'
 import { slotsOf, type AnyProfile } from './records'
@@ -67,4 +68,13 @@ export const s3OptionsFor = s3TargetOptionsOf
 /** @throws S3ConfigError (VALIDATION) naming the field, e.g. `bucket` for a name S3 cannot have. */
 export function s3TargetFor(profile: S3Profile, secrets: Record<string, string>, bucket: string): S3Target {
   return new S3Target({ ...s3OptionsFor(profile, secrets), bucket }, { maxAttempts: S3_ATTEMPTS })
+}
+
+/** The buckets an S3 profile's keys can see, sorted (at most 1,000). @throws the typed S3 error. */
+export function listProfileBuckets(
+  profile: S3Profile,
+  secrets: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  return listBuckets(s3OptionsFor(profile, secrets), { maxAttempts: S3_ATTEMPTS }, signal)
 }

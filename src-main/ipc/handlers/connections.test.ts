@@ -27,20 +27,64 @@ async function deadPort(): Promise<number> {
 }
 
 describe('profiles.test', () => {
-  it('stops at the secrets step when a secret is missing, naming it', async () => {
+  it('stops at the secrets step when a secret is missing, naming it, and keeps that as the last test', async () => {
     const id = ipc.store.swift.save(swiftInput('Lab', SWIFT_AUTHS.v1)).id
-    expect(valueOf(await ipc.call('profiles.test', { kind: 'swift', id }))).toEqual({
+    const result = valueOf(await ipc.call('profiles.test', { kind: 'swift', id }))
+    const checks = [
+      {
+        step: 'secrets',
+        status: 'failed',
+        error: { code: 'AUTH', message: expect.stringContaining('needs its key'), field: 'secrets.key' },
+      },
+    ]
+    expect(result).toEqual({
       kind: 'swift',
       id,
       ok: false,
-      checks: [
-        {
-          step: 'secrets',
-          status: 'failed',
-          error: { code: 'AUTH', message: expect.stringContaining('needs its key'), field: 'secrets.key' },
-        },
-      ],
+      at: expect.any(String),
+      checks,
+      entry: expect.objectContaining({ kind: 'swift', lastTest: { at: result.at, ok: false, checks } }),
     })
+    expect(valueOf(await ipc.call('profiles.get', { kind: 'swift', id }))).toMatchObject({
+      lastTest: { at: result.at, ok: false },
+    })
+  })
+
+  it('forgets the last test when a secret is set, cleared or saved, or the connection changes', async () => {
+    const id = ipc.store.swift.save(swiftInput('Lab', SWIFT_AUTHS.v1)).id
+    const tested = async (): Promise<boolean> => {
+      const listed = valueOf(await ipc.call('profiles.list')).swift.find((e) => e.record.id === id)
+      return listed?.lastTest !== undefined
+    }
+    const test = async (): Promise<void> => {
+      valueOf(await ipc.call('profiles.test', { kind: 'swift', id }))
+      expect(await tested()).toBe(true)
+    }
+    await test()
+    valueOf(await ipc.call('secrets.set', { profileId: id, field: 'key', value: 'testing' }))
+    expect(await tested()).toBe(false)
+
+    await test()
+    valueOf(await ipc.call('secrets.clear', { profileId: id, field: 'key' }))
+    expect(await tested()).toBe(false)
+
+    await test()
+    const record = { ...swiftInput('Lab', SWIFT_AUTHS.v1), id }
+    const saved = valueOf(await ipc.call('profiles.save', { kind: 'swift', record, secrets: { key: 'k2' } }))
+    expect(saved.entry).not.toHaveProperty('lastTest')
+
+    await test()
+    const renamed = valueOf(
+      await ipc.call('profiles.save', { kind: 'swift', record: { ...record, name: 'Lab 2' } }),
+    )
+    expect(renamed.entry).toHaveProperty('lastTest')
+    const moved = valueOf(
+      await ipc.call('profiles.save', {
+        kind: 'swift',
+        record: { ...record, auth: { ...SWIFT_AUTHS.v1, user: 'other:user' } },
+      }),
+    )
+    expect(moved.entry).not.toHaveProperty('lastTest')
   })
 
   it('reports a refused connection at the authenticate step as NETWORK', async () => {

@@ -73,15 +73,22 @@ export async function secretStatuses(vault: SecretVault, profile: AnyProfile): P
   return statuses
 }
 
-/** A profile as the renderer sees it: its settings (secret references only) and its secrets' status. */
+/**
+ * A profile as the renderer sees it: its settings (secret references only), its secrets' status and its
+ * last connection test, beside the record so a form never sends the test back as a setting.
+ */
 export async function profileEntry(vault: SecretVault, profile: SwiftProfile): Promise<SwiftEntry>
 export async function profileEntry(vault: SecretVault, profile: S3Profile): Promise<S3Entry>
 export async function profileEntry(vault: SecretVault, profile: AnyProfile): Promise<SwiftEntry | S3Entry>
 export async function profileEntry(vault: SecretVault, profile: AnyProfile): Promise<SwiftEntry | S3Entry> {
   const secrets = await secretStatuses(vault, profile)
-  return 'auth' in profile
-    ? { kind: 'swift', record: profile, secrets }
-    : { kind: 's3', record: profile, secrets }
+  const tested = profile.lastTest === undefined ? {} : { lastTest: profile.lastTest }
+  if ('auth' in profile) {
+    const { lastTest: _test, ...record } = profile
+    return { kind: 'swift', record, secrets, ...tested }
+  }
+  const { lastTest: _test, ...record } = profile
+  return { kind: 's3', record, secrets, ...tested }
 }
 
 export function jobEntry(record: JobDefinition): JobEntry {

@@ -52,7 +52,8 @@ function checkSecretFields(secrets: SecretValues, draft: DraftSecrets): void {
 /**
  * `profiles.save`: validates everything first, then saves the record, then writes the given secrets
  * (and those found by an import) to the vault under the saved profile's references. Secrets of an auth
- * kind the profile no longer uses are cleared, so a changed profile leaves nothing behind.
+ * kind the profile no longer uses are cleared, so a changed profile leaves nothing behind. The last
+ * connection test survives only a save that changes neither the connection settings nor a secret.
  */
 export async function saveRecord(
   ctx: RecordsContext,
@@ -79,11 +80,16 @@ export async function saveRecord(
     if (!kept.has(slot.ref)) await ctx.vault.clear(slot.ref)
   }
   const notices = new Notices()
+  let wrote = false
   for (const slot of slots) {
     const value = given[slot.field] ?? imported[slot.field]
     if (value === undefined) continue
     notices.add((await storeSecret(ctx.vault, slot.ref, value)).notice)
+    wrote = true
   }
   if (importId !== undefined) imports.drop(importId)
-  return { entry: await profileEntry(ctx.vault, saved), notices: notices.list() }
+  // A new secret makes the last test a test of the old one (changed settings drop it in the store).
+  if (wrote) store.forgetTest(input.kind, saved.id)
+  const current = wrote ? collection.get(saved.id) : saved
+  return { entry: await profileEntry(ctx.vault, current), notices: notices.list() }
 }

@@ -2,7 +2,7 @@ import type { VaultInfo } from '../../../src-preload/contract/secrets'
 import { AppError } from '../../core/errors'
 import type { SecretVault } from '../../core/secrets'
 import type { Handlers } from '../router'
-import { findProfile, secretStatuses, slotOf, type RecordsContext } from './records'
+import { findProfile, secretStatuses, slotOf, type AnyProfile, type RecordsContext } from './records'
 import { storeSecret } from './secret-writes'
 
 type SecretChannels =
@@ -15,13 +15,15 @@ type SecretChannels =
 export function secretHandlers(ctx: RecordsContext, vaultProblem?: string): Pick<Handlers, SecretChannels> {
   return {
     'secrets.set': async ({ profileId, field, value, sessionOnly }) => {
-      const slot = slotOf(findProfile(ctx.store(), profileId), field)
+      const profile = findProfile(ctx.store(), profileId)
+      const slot = slotOf(profile, field)
       const { status, notice } = await storeSecret(
         ctx.vault,
         slot.ref,
         value,
         sessionOnly ? { sessionOnly } : {},
       )
+      forgetTest(ctx, profile)
       return { profileId, field, label: slot.label, status, ...(notice !== undefined && { notice }) }
     },
 
@@ -31,8 +33,10 @@ export function secretHandlers(ctx: RecordsContext, vaultProblem?: string): Pick
     }),
 
     'secrets.clear': async ({ profileId, field }) => {
-      const slot = slotOf(findProfile(ctx.store(), profileId), field)
+      const profile = findProfile(ctx.store(), profileId)
+      const slot = slotOf(profile, field)
       await ctx.vault.clear(slot.ref)
+      forgetTest(ctx, profile)
       return { profileId, field, label: slot.label, status: await ctx.vault.status(slot.ref) }
     },
 
@@ -52,6 +56,11 @@ export function secretHandlers(ctx: RecordsContext, vaultProblem?: string): Pick
       return vaultInfo(vault, vaultProblem)
     },
   }
+}
+
+/** A changed secret makes the profile's last connection test describe a secret it no longer has. */
+function forgetTest(ctx: RecordsContext, profile: AnyProfile): void {
+  ctx.store().forgetTest('auth' in profile ? 'swift' : 's3', profile.id)
 }
 
 function vaultInfo(vault: SecretVault, problem: string | undefined): VaultInfo {

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ConnectionTestResult } from '../../../src-preload/contract/connections'
+import type { ConnectionTestResult, LastConnectionTest } from '../../../src-preload/contract/connections'
 import type { ProfileImportResult } from '../../../src-preload/contract/profile-import'
 import type {
   DeletedRecord,
@@ -21,15 +21,14 @@ export type ProfileEntry = SwiftEntry | S3Entry
 /** Which kind of profile, Swift source or S3 destination. */
 export type ProfileKind = ProfileEntry['kind']
 
-/** The last connection test of one profile in this session. */
-export interface ProfileTestState {
+/**
+ * A "Test connection" call from this window: under way, or why the call itself failed (the profile is
+ * gone, the engine unreachable), when there is no result for main to keep. Results are main's: each
+ * entry's `lastTest`, the same after a reload or a restart.
+ */
+export interface TestCall {
   running: boolean
-  /** What main found; absent while the first test runs or when the call itself failed. */
-  result?: ConnectionTestResult
-  /** The call failed before a test could run (the profile is gone, the engine unreachable). */
   error?: string
-  /** When the last test finished, ISO 8601. */
-  at?: string
 }
 
 /** What a form shows after a save: main's notices, kept here so they survive the route change to edit. */
@@ -53,8 +52,8 @@ interface ProfilesState {
   s3: S3Entry[]
   /** Saved migrations; listed by the same call, kept for the Migrations screen. */
   jobs: JobEntry[]
-  /** Last test per profile id. Kept for the session only; the profile document is not touched. */
-  tests: Record<string, ProfileTestState>
+  /** Test calls under way (or that could not run) by profile id; never a result, which main keeps. */
+  testCalls: Record<string, TestCall>
   vault: VaultInfo | null
   vaultError: string | null
   lastSave: LastSave | null
@@ -67,7 +66,7 @@ const initial: ProfilesState = {
   swift: [],
   s3: [],
   jobs: [],
-  tests: {},
+  testCalls: {},
   vault: null,
   vaultError: null,
   lastSave: null,
@@ -135,25 +134,21 @@ export function findProfile(kind: ProfileKind, id: string): ProfileEntry | undef
 
 /**
  * Saves a record and puts main's answer in the list. Rejects with main's CallError (VALIDATION naming
- * the field) without touching the list. A saved profile's last test no longer describes it, so it goes.
+ * the field) without touching the list. Main's answer says whether the last test still stands (it
+ * goes when the connection settings or a secret changed).
  */
 export async function saveProfile(input: ProfileSaveInput): Promise<ProfileSaveResult> {
   const result = await call('profiles.save', input)
   const { entry } = result
-  useProfiles.setState((state) => {
-    const tests = { ...state.tests }
-    delete tests[entry.record.id]
-    return {
-      ...withEntry(state, entry),
-      tests,
-      lastSave: {
-        id: entry.record.id,
-        name: entry.record.name,
-        created: input.record.id === undefined,
-        notices: result.notices,
-      },
-    }
-  })
+  useProfiles.setState((state) => ({
+    ...withEntry(state, entry),
+    lastSave: {
+      id: entry.record.id,
+      name: entry.record.name,
+      created: input.record.id === undefined,
+      notices: result.notices,
+    },
+  }))
   return result
 }
 
@@ -175,10 +170,10 @@ export function noteAfterSave(notice: string): void {
 export async function deleteProfile(kind: SavedEntry['kind'], id: string): Promise<DeletedRecord> {
   const removed = await call('profiles.delete', { kind, id })
   useProfiles.setState((state) => {
-    const tests = { ...state.tests }
-    delete tests[id]
+    const testCalls = { ...state.testCalls }
+    delete testCalls[id]
     const keep = <E extends SavedEntry>(list: E[]): E[] => list.filter((entry) => entry.record.id !== id)
-    return { swift: keep(state.swift), s3: keep(state.s3), jobs: keep(state.jobs), tests }
+    return { swift: keep(state.swift), s3: keep(state.s3), jobs: keep(state.jobs), testCalls }
   })
   return removed
 }
@@ -191,43 +186,64 @@ export async function duplicateProfile(kind: SavedEntry['kind'], id: string): Pr
 }
 
 /**
- * Runs main's connection test and keeps the outcome as the profile's last test. Resolves with the
- * result, or undefined when the call itself failed (kept as `error`).
+ * Runs main's connection test. Main keeps the outcome as the profile's last test and answers with the
+ * profile as it now is, which replaces the listed one. Resolves with the result, or undefined when the
+ * call itself failed (kept as the call's `error`).
  */
 export async function testProfile(
   kind: ProfileKind,
   id: string,
   bucket?: string,
 ): Promise<ConnectionTestResult | undefined> {
-  const setTest = (next: ProfileTestState): void =>
-    useProfiles.setState((state) => ({ tests: { ...state.tests, [id]: next } }))
-  const previous = useProfiles.getState().tests[id]
-  setTest({ ...previous, running: true })
+  const setCall = (next: TestCall | undefined): void =>
+    useProfiles.setState((state) => {
+      const testCalls = { ...state.testCalls }
+      if (next === undefined) delete testCalls[id]
+      else testCalls[id] = next
+      return { testCalls }
+    })
+  setCall({ running: true })
   try {
     const result = await call('profiles.test', bucket ? { kind, id, bucket } : { kind, id })
-    setTest({ running: false, result, at: new Date().toISOString() })
+    useProfiles.setState((state) => withEntry(state, result.entry))
+    setCall(undefined)
     return result
   } catch (error) {
-    setTest({ running: false, error: message(error), at: new Date().toISOString() })
+    setCall({ running: false, error: message(error) })
     return undefined
   }
+}
+
+/** A profile's last test as main keeps it, and this window's call if one is under way or failed. */
+export function useProfileTest(
+  kind: ProfileKind,
+  id: string | undefined,
+): { test: LastConnectionTest | undefined; call: TestCall | undefined } {
+  const test = useProfiles((state) =>
+    id === undefined
+      ? undefined
+      : (kind === 'swift' ? state.swift : state.s3).find((e) => e.record.id === id)?.lastTest,
+  )
+  const testCall = useProfiles((state) => (id === undefined ? undefined : state.testCalls[id]))
+  return { test, call: testCall }
 }
 
 /** Removes one secret of a saved profile from the vault and updates its listed status. */
 export async function clearSecret(kind: ProfileKind, profileId: string, field: SecretField): Promise<void> {
   const update = await call('secrets.clear', { profileId, field })
   useProfiles.setState((state) => {
+    // Main forgot the last test too: it was a test of the secret just cleared.
     const patch = <E extends ProfileEntry>(list: E[]): E[] =>
-      list.map((entry) =>
-        entry.record.id === profileId
-          ? {
-              ...entry,
-              secrets: entry.secrets.map((slot) =>
-                slot.field === field ? { ...slot, status: update.status } : slot,
-              ),
-            }
-          : entry,
-      )
+      list.map((entry) => {
+        if (entry.record.id !== profileId) return entry
+        const { lastTest: _forgotten, ...rest } = entry
+        return {
+          ...rest,
+          secrets: entry.secrets.map((slot) =>
+            slot.field === field ? { ...slot, status: update.status } : slot,
+          ),
+        } as E
+      })
     return kind === 'swift' ? { swift: patch(state.swift) } : { s3: patch(state.s3) }
   })
 }

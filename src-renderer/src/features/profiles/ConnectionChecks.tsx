@@ -1,12 +1,14 @@
 import { Alert, Code, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core'
-import { IconCircleCheck, IconCircleMinus, IconCircleX } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCircleCheck, IconCircleMinus, IconCircleX } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import type { ConnectionCheck, ConnectionTestResult } from '../../../../src-preload/contract/connections'
-import type { ProfileTestState } from '../../stores/profiles'
+import type { ConnectionCheck, LastConnectionTest } from '../../../../src-preload/contract/connections'
+import type { TestCall } from '../../stores/profiles'
 import { STEP_LABELS } from './labels'
+import { summarizeTest } from './test-summary'
 
 const ICONS: Record<ConnectionCheck['status'], { icon: ReactNode; color: string; word: string }> = {
   passed: { icon: <IconCircleCheck size={18} />, color: 'teal', word: 'passed' },
+  warning: { icon: <IconAlertTriangle size={18} />, color: 'orange', word: 'passed, with a warning' },
   failed: { icon: <IconCircleX size={18} />, color: 'red', word: 'failed' },
   skipped: { icon: <IconCircleMinus size={18} />, color: 'gray', word: 'skipped' },
 }
@@ -27,7 +29,11 @@ function CheckRow({ check }: { check: ConnectionCheck }): ReactNode {
         {STEP_LABELS[check.step]}: <span style={{ fontWeight: 400 }}>{look.word}</span>
       </Text>
       {check.detail !== undefined && (
-        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        <Text
+          size="sm"
+          c={check.status === 'warning' ? 'orange.8' : 'dimmed'}
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {check.detail}
         </Text>
       )}
@@ -46,59 +52,57 @@ function CheckRow({ check }: { check: ConnectionCheck }): ReactNode {
   )
 }
 
-function Findings({ result }: { result: ConnectionTestResult }): ReactNode {
-  const lines: string[] = []
-  if (result.storageUrl !== undefined) lines.push(`Storage URL: ${result.storageUrl}`)
-  if (result.containerCount !== undefined) lines.push(`Containers: ${result.containerCount.toLocaleString()}`)
-  if (result.bucket !== undefined && result.region !== undefined) {
-    lines.push(`Bucket ${result.bucket} in region ${result.region}`)
-  }
-  if (result.buckets !== undefined) {
-    const shown = result.buckets.slice(0, 8).join(', ')
-    const more = result.buckets.length > 8 ? ` and ${result.buckets.length - 8} more` : ''
-    lines.push(result.buckets.length ? `Buckets: ${shown}${more}` : 'Buckets: none yet')
-  }
-  if (lines.length === 0) return null
-  return (
-    <Stack gap={2}>
-      {lines.map((line) => (
-        <Text key={line} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          {line}
-        </Text>
-      ))}
-    </Stack>
-  )
-}
+const VERDICTS = {
+  worked: { text: 'Connection works', color: 'teal' },
+  warning: { text: 'Connection works, with a warning', color: 'orange.8' },
+  failed: { text: 'Connection failed', color: 'red' },
+} as const
 
-/** What a connection test checked, step by step, with the exact failure as main reported it. */
-export function ConnectionChecks({ test }: { test: ProfileTestState | undefined }): ReactNode {
-  if (test === undefined) return null
+/**
+ * What the last connection test checked, step by step, with the exact failure as main reported it.
+ * The test is main's (kept with the profile); `call` is this window's test under way, or why it could
+ * not run.
+ */
+export function ConnectionChecks({
+  test,
+  call,
+}: {
+  test: LastConnectionTest | undefined
+  call: TestCall | undefined
+}): ReactNode {
+  if (test === undefined && call === undefined) return null
+  const running = call?.running === true
+  const verdict = test === undefined ? undefined : VERDICTS[summarizeTest(test).tone]
   return (
     <Stack gap="xs" aria-live="polite" data-testid="connection-checks">
-      {test.running && (
+      {running && (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm">Testing the connection…</Text>
         </Group>
       )}
-      {!test.running && test.error !== undefined && (
+      {!running && call?.error !== undefined && (
         <Alert color="red" variant="light" title="The test could not run">
-          {test.error}
+          {call.error}
         </Alert>
       )}
-      {test.result !== undefined && (
+      {test !== undefined && verdict !== undefined && (
         <>
-          {!test.running && (
-            <Text size="sm" fw={600} c={test.result.ok ? 'teal' : 'red'} data-testid="connection-verdict">
-              {test.result.ok ? 'Connection works' : 'Connection failed'}
-            </Text>
+          {!running && (
+            <Group gap="xs" align="baseline">
+              <Text size="sm" fw={600} c={verdict.color} data-testid="connection-verdict">
+                {verdict.text}
+              </Text>
+              <Text size="xs" c="dimmed">
+                tested {new Date(test.at).toLocaleString()}
+              </Text>
+            </Group>
           )}
-          <List spacing={6} size="sm" center={false} style={{ opacity: test.running ? 0.5 : 1 }}>
-            {test.result.checks.map((check) => (
+          <List spacing={6} size="sm" center={false} style={{ opacity: running ? 0.5 : 1 }}>
+            {test.checks.map((check) => (
               <CheckRow key={check.step} check={check} />
             ))}
           </List>
-          <Findings result={test.result} />
         </>
       )}
     </Stack>

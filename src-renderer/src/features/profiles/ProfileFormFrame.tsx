@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Divider, Group, Paper, Stack, Text, TextInput, T
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconPlugConnected } from '@tabler/icons-react'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { navigate } from '../../stores/navigation'
-import { useProfiles, type ProfileKind } from '../../stores/profiles'
+import { useProfiles, useProfileTest, type ProfileKind } from '../../stores/profiles'
 import { useAppInfo } from '../../stores/app-info'
 import { ConnectionChecks } from './ConnectionChecks'
 import { VaultNotice } from './VaultNotice'
@@ -35,12 +35,12 @@ export function ProfileFormFrame(props: ProfileFormFrameProps): ReactNode {
   const lastSave = useProfiles((state) =>
     state.lastSave !== null && state.lastSave.id === id ? state.lastSave : null,
   )
-  const test = useProfiles((state) => (id === undefined ? undefined : state.tests[id]))
+  const { test, call } = useProfileTest(kind, id)
   const vault = useProfiles((state) => state.vault)
   const vaultError = useProfiles((state) => state.vaultError)
   const mode = useAppInfo((state) => state.info?.mode)
   const [bucket, setBucket] = useState('')
-  const testing = test?.running === true
+  const testing = call?.running === true
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     onSubmit()
@@ -86,7 +86,8 @@ export function ProfileFormFrame(props: ProfileFormFrameProps): ReactNode {
               title={lastSave.created ? `Created “${lastSave.name}”` : `Saved “${lastSave.name}”`}
             >
               {lastSave.notices.length === 0 ? (
-                test === undefined && <Text size="sm">Test the connection to check it works.</Text>
+                test === undefined &&
+                !testing && <Text size="sm">Test the connection to check it works.</Text>
               ) : (
                 <Stack gap={4}>
                   {lastSave.notices.map((notice) => (
@@ -129,7 +130,7 @@ export function ProfileFormFrame(props: ProfileFormFrameProps): ReactNode {
               </Button>
             </Group>
           </Group>
-          <ConnectionChecks test={test} />
+          <ConnectionChecks test={test} call={call} />
         </Stack>
       </Paper>
     </Stack>

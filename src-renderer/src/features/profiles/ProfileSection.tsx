@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Badge,
   Button,
   Group,
   Loader,
@@ -13,17 +12,19 @@ import {
   UnstyledButton,
 } from '@mantine/core'
 import { IconCopy, IconPencil, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react'
-import { Fragment, useState, type ReactNode } from 'react'
+import { Fragment, useEffect, useState, type ReactNode } from 'react'
+import type { LastConnectionTest } from '../../../../src-preload/contract/connections'
 import { navigate } from '../../stores/navigation'
 import {
   testProfile,
-  useProfiles,
+  useProfileTest,
   type ProfileEntry,
   type ProfileKind,
-  type ProfileTestState,
+  type TestCall,
 } from '../../stores/profiles'
 import { ConnectionChecks } from './ConnectionChecks'
 import { endpointOf, kindLabel } from './labels'
+import { summarizeTest, whenTested } from './test-summary'
 
 interface ProfileSectionProps {
   kind: ProfileKind
@@ -39,21 +40,28 @@ interface ProfileSectionProps {
   onDelete: (entry: ProfileEntry) => void
 }
 
-function time(at: string | undefined): string {
-  return at === undefined
-    ? ''
-    : new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+const TONES = { worked: 'teal', warning: 'orange.8', failed: 'red' } as const
+
+/** Re-renders every minute, so "5 min ago" does not stand still while the list is open. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+  return now
 }
 
-function TestSummary({ test }: { test: ProfileTestState | undefined }): ReactNode {
-  if (test === undefined) {
-    return (
-      <Text size="sm" c="dimmed">
-        Not tested
-      </Text>
-    )
-  }
-  if (test.running) {
+/** "Worked · 2 h ago", "Failed at Authentication · 12 Mar, 10:42", "Testing…" or "Not tested". */
+function TestSummary({
+  test,
+  call,
+}: {
+  test: LastConnectionTest | undefined
+  call: TestCall | undefined
+}): ReactNode {
+  const now = useMinuteClock()
+  if (call?.running === true) {
     return (
       <Group gap={6} wrap="nowrap">
         <Loader size={14} />
@@ -61,17 +69,43 @@ function TestSummary({ test }: { test: ProfileTestState | undefined }): ReactNod
       </Group>
     )
   }
-  const ok = test.result?.ok === true
-  return (
-    <Stack gap={2} align="flex-start">
-      <Badge color={ok ? 'teal' : 'red'} variant="light" tt="none">
-        {ok ? 'Passed' : test.result === undefined ? 'Could not test' : 'Failed'}
-      </Badge>
-      <Text size="xs" c="dimmed">
-        {time(test.at)}
+  if (test === undefined) {
+    return call?.error !== undefined ? (
+      <Text size="sm" c="red" fw={500} title={call.error}>
+        Could not test
       </Text>
-    </Stack>
+    ) : (
+      <Text size="sm" c="dimmed">
+        Not tested
+      </Text>
+    )
+  }
+  const summary = summarizeTest(test)
+  const line = (
+    <Text size="sm" span data-testid="last-test" data-tone={summary.tone}>
+      <Text span size="sm" fw={500} c={TONES[summary.tone]}>
+        {summary.label}
+      </Text>
+      <Text span size="xs" c="dimmed">
+        {' · '}
+        <time dateTime={test.at}>{whenTested(test.at, now)}</time>
+      </Text>
+    </Text>
   )
+  if (summary.message === undefined) return line
+  return (
+    <Tooltip label={summary.message} multiline w={360} withArrow openDelay={200}>
+      {line}
+    </Tooltip>
+  )
+}
+
+/** The last test in words for a screen reader: "failed at Authentication: Keystone said …". */
+function describeTest(test: LastConnectionTest | undefined, call: TestCall | undefined): string {
+  if (test === undefined) return `could not test: ${call?.error ?? ''}`
+  const summary = summarizeTest(test)
+  const when = new Date(test.at).toLocaleString()
+  return `${summary.label.toLowerCase()} (${when})${summary.message === undefined ? '' : `: ${summary.message}`}`
 }
 
 function Row({
@@ -84,7 +118,8 @@ function Row({
   onDelete: () => void
 }): ReactNode {
   const { record } = entry
-  const test = useProfiles((state) => state.tests[record.id])
+  const { test, call } = useProfileTest(entry.kind, record.id)
+  const running = call?.running === true
   const [open, setOpen] = useState(false)
   const unset = entry.secrets.filter((slot) => slot.status === 'unset')
   const detailsId = `profile-test-${record.id}`
@@ -113,17 +148,17 @@ function Row({
           ))}
         </Table.Td>
         <Table.Td>
-          {test !== undefined && !test.running ? (
+          {(test !== undefined || call?.error !== undefined) && !running ? (
             <UnstyledButton
               onClick={() => setOpen((value) => !value)}
               aria-expanded={open}
               aria-controls={detailsId}
-              aria-label={`Last test of ${record.name}: ${test.result?.ok ? 'passed' : 'failed'}; show details`}
+              aria-label={`Last test of ${record.name}: ${describeTest(test, call)}; show details`}
             >
-              <TestSummary test={test} />
+              <TestSummary test={test} call={call} />
             </UnstyledButton>
           ) : (
-            <TestSummary test={test} />
+            <TestSummary test={test} call={call} />
           )}
         </Table.Td>
         <Table.Td>
@@ -132,7 +167,7 @@ function Row({
               size="xs"
               variant="light"
               leftSection={<IconPlugConnected size={14} />}
-              loading={test?.running === true}
+              loading={running}
               onClick={run}
               aria-label={`Test connection of ${record.name}`}
             >
@@ -171,10 +206,10 @@ function Row({
           </Group>
         </Table.Td>
       </Table.Tr>
-      {open && test !== undefined && (
+      {open && (test !== undefined || call !== undefined) && (
         <Table.Tr id={detailsId}>
           <Table.Td colSpan={3} bg="var(--mantine-color-default-hover)">
-            <ConnectionChecks test={test} />
+            <ConnectionChecks test={test} call={call} />
           </Table.Td>
         </Table.Tr>
       )}
@@ -233,7 +268,7 @@ export function ProfileSection(props: ProfileSectionProps): ReactNode {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Profile</Table.Th>
-                <Table.Th w={130}>Last test</Table.Th>
+                <Table.Th w={200}>Last test</Table.Th>
                 <Table.Th w={264}>
                   <Text span size="sm" fw={700} style={{ display: 'block', textAlign: 'right' }}>
                     Actions

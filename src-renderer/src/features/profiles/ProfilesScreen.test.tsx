@@ -1,9 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useNavigation } from '../../stores/navigation'
-import { FakeFailure, fakeBackend, s3Profile, swiftProfile } from './test/fake-backend'
+import { FakeFailure, fakeBackend, s3Profile, swiftProfile, TESTED_AT } from './test/fake-backend'
 import { renderProfiles } from './test/render'
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+afterEach(() => vi.useRealTimers())
 
 describe('Profiles screen', () => {
   it('guides a first run to add an OpenStack connection and an S3 destination', async () => {
@@ -33,9 +39,7 @@ describe('Profiles screen', () => {
 
   it('tests a profile from the list and shows each check with the exact failure', async () => {
     const backend = fakeBackend({ swift: [swiftProfile()] })
-    backend.answer('profiles.test', ({ kind, id }) => ({
-      kind,
-      id,
+    backend.scriptTest(() => ({
       ok: false,
       checks: [
         { step: 'secrets', status: 'passed', detail: 'The secrets are in the vault.' },
@@ -56,8 +60,72 @@ describe('Profiles screen', () => {
     expect(failed).toHaveAttribute('data-status', 'failed')
     expect(failed).toHaveTextContent('Keystone refused the application credential (401 Unauthorized).')
     expect(failed).toHaveTextContent('AUTH')
-    expect(screen.getByTestId('profile-row-Production OpenStack')).toHaveTextContent('Failed')
+    expect(screen.getByTestId('profile-row-Production OpenStack')).toHaveTextContent(
+      'Failed at Authentication',
+    )
     expect(backend.callsOf('profiles.test')).toEqual([{ kind: 'swift', id: 'swift-1' }])
+  })
+
+  it('shows the last test main kept, after a reload too, with the failure’s message on demand', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.parse(TESTED_AT) + 2 * 3_600_000 + 60_000)
+    const failure = 'No object-store endpoint with interface "public" in region "Atlantis".'
+    const backend = fakeBackend({
+      swift: [swiftProfile()],
+      s3: [s3Profile()],
+      tests: {
+        'swift-1': {
+          at: TESTED_AT,
+          ok: false,
+          checks: [
+            { step: 'secrets', status: 'passed', detail: 'The secrets are in the vault.' },
+            { step: 'authenticate', status: 'passed', detail: 'Keystone accepted the password.' },
+            {
+              step: 'catalog',
+              status: 'failed',
+              error: { code: 'VALIDATION', message: failure, field: 'region' },
+            },
+          ],
+        },
+        's3-1': { at: TESTED_AT, ok: true, checks: [] },
+      },
+    })
+    const { unmount } = renderProfiles(backend)
+    const swiftRow = await screen.findByTestId('profile-row-Production OpenStack')
+    expect(swiftRow).toHaveTextContent('Failed at Catalog endpoint · 2 h ago')
+    expect(screen.getByTestId('profile-row-Archive')).toHaveTextContent('Worked · 2 h ago')
+    expect(screen.queryByText('Not tested')).toBeNull()
+    // The message: in the button's accessible name, and in the details it opens.
+    const details = within(swiftRow).getByRole('button', {
+      name: new RegExp(
+        `^Last test of Production OpenStack: failed at catalog endpoint \\(.*\\): ${escape(failure)}`,
+      ),
+    })
+    await userEvent.click(details)
+    expect(screen.getByTestId('check-catalog')).toHaveTextContent(failure)
+    expect(screen.getByTestId('check-catalog')).toHaveTextContent('(field: region)')
+    unmount()
+
+    // A reload asks main again: the same result, not "Not tested".
+    renderProfiles(backend)
+    expect(await screen.findByTestId('profile-row-Production OpenStack')).toHaveTextContent(
+      'Failed at Catalog endpoint',
+    )
+    vi.useRealTimers()
+  })
+
+  it('says when the test could not run at all, and that the profile has no result', async () => {
+    const backend = fakeBackend({ swift: [swiftProfile()] })
+    backend.answer('profiles.test', () => {
+      throw new FakeFailure('UNAVAILABLE', 'The engine is not answering.')
+    })
+    renderProfiles(backend)
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Test connection of Production OpenStack' }),
+    )
+    const row = screen.getByTestId('profile-row-Production OpenStack')
+    expect(await within(row).findByText('Could not test')).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('The engine is not answering.')
   })
 
   it('deletes only after the user confirms', async () => {

@@ -165,9 +165,7 @@ describe('Swift profile form', { timeout: 20_000 }, () => {
 
   it('saves, then tests, and shows what each check found', async () => {
     const backend = fakeBackend()
-    backend.answer('profiles.test', ({ kind, id }) => ({
-      kind,
-      id,
+    backend.scriptTest(() => ({
       ok: true,
       storageUrl: 'https://swift.example.com/v1/AUTH_x',
       containerCount: 12,
@@ -176,17 +174,24 @@ describe('Swift profile form', { timeout: 20_000 }, () => {
         {
           step: 'authenticate',
           status: 'passed',
-          detail: 'Authenticated; the storage URL is https://swift.example.com/v1/AUTH_x',
+          detail: 'Keystone accepted the application credential at https://k/v3/auth/tokens.',
         },
-        { step: 'account', status: 'passed', detail: 'The account has 12 containers.' },
+        {
+          step: 'catalog',
+          status: 'passed',
+          detail:
+            'Catalog service object-store ("swift"), interface public, region RegionOne: https://swift.example.com/v1/AUTH_x.',
+        },
+        { step: 'containers', status: 'passed', detail: 'The account has 12 containers; the first 5: "a".' },
       ],
     }))
     renderProfiles(backend, ['new', 'swift'])
     await fillNewAppCredential()
     await userEvent.click(screen.getByRole('button', { name: 'Save and test' }))
     expect(await screen.findByTestId('connection-verdict')).toHaveTextContent('Connection works')
-    expect(screen.getByTestId('check-account')).toHaveTextContent('The account has 12 containers.')
-    expect(screen.getByText('Containers: 12')).toBeInTheDocument()
+    expect(screen.getByTestId('check-catalog')).toHaveTextContent('Catalog endpoint: passed')
+    expect(screen.getByTestId('check-catalog')).toHaveTextContent('interface public, region RegionOne')
+    expect(screen.getByTestId('check-containers')).toHaveTextContent('The account has 12 containers')
     expect(backend.callsOf('profiles.test')).toEqual([{ kind: 'swift', id: 'new-1' }])
   })
 

@@ -23,13 +23,15 @@ export const SWIFT_AUTH_HINTS: Record<SwiftAuthType, string> = {
   preauth: 'A storage URL and an auth token you already have; nothing is authenticated by the app.',
 }
 
-/** What the steps of a connection test check, in words. */
+/** The steps of a connection test, short enough for "Failed at …" in the list. */
 export const STEP_LABELS: Record<ConnectionStep, string> = {
-  secrets: 'Secrets available',
-  authenticate: 'Authentication and storage URL (catalog endpoint)',
-  account: 'Container list',
-  bucket: 'Bucket access and region',
+  secrets: 'Secrets',
+  authenticate: 'Authentication',
+  catalog: 'Catalog endpoint',
+  containers: 'Container list',
   'list-buckets': 'Bucket list',
+  bucket: 'Bucket access',
+  region: 'Bucket region',
 }
 
 /** "Application credential" for Swift, "S3-compatible · access keys" for S3. */

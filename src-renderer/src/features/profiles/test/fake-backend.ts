@@ -1,6 +1,11 @@
 import type { Api } from '../../../../../src-preload/contract/api'
 import type { InvokeChannel, InvokeInput, InvokeOutput } from '../../../../../src-preload/contract/channels'
-import type { ConnectionTestResult } from '../../../../../src-preload/contract/connections'
+import type {
+  ConnectionCheck,
+  ConnectionTestInput,
+  ConnectionTestResult,
+  LastConnectionTest,
+} from '../../../../../src-preload/contract/connections'
 import type {
   ProfileId,
   S3Entry,
@@ -38,6 +43,16 @@ const SWIFT_SECRETS: Record<SwiftProfile['auth']['type'], { field: SecretField; 
 }
 
 const NOW = '2026-01-01T00:00:00.000Z'
+/** When the fake says a test ran; tests that show times pin the clock near it. */
+export const TESTED_AT = '2026-01-01T09:30:00.000Z'
+
+/** What a scripted test found, before the fake keeps it as the profile's last test. */
+export interface FakeOutcome {
+  ok: boolean
+  checks: ConnectionCheck[]
+  storageUrl?: string
+  containerCount?: number
+}
 
 /** A saved Swift profile with an application credential, for tests that start with one. */
 export function swiftProfile(overrides: Partial<SwiftProfile> = {}): SwiftProfile {
@@ -95,21 +110,45 @@ function slotsOf(profile: SwiftProfile | S3Profile, secrets: Map<string, string>
  * only so tests can prove they arrived; like main it answers with statuses), records every call, and
  * lets a test replace any channel's answer.
  */
-export function fakeBackend(options: { swift?: SwiftProfile[]; s3?: S3Profile[]; secrets?: string[] } = {}) {
+export function fakeBackend(
+  options: {
+    swift?: SwiftProfile[]
+    s3?: S3Profile[]
+    secrets?: string[]
+    /** Last tests main keeps, by profile id. */
+    tests?: Record<string, LastConnectionTest>
+  } = {},
+) {
   const swift = [...(options.swift ?? [])]
   const s3 = [...(options.s3 ?? [])]
   const secrets = new Map<string, string>((options.secrets ?? []).map((key) => [key, 'stored']))
+  // Main keeps the last test with the profile; so does the fake, and drops it as main does.
+  const tests = new Map<string, LastConnectionTest>(Object.entries(options.tests ?? {}))
+  let outcome: (input: ConnectionTestInput) => FakeOutcome | Promise<FakeOutcome> = () => ({
+    ok: true,
+    checks: [{ step: 'secrets', status: 'passed', detail: 'The secrets are in the vault.' }],
+  })
   const calls: { channel: InvokeChannel; input: unknown }[] = []
   let nextId = 1
   let vault: VaultInfo = { kind: 'os-keychain', persistent: true, secure: true, detail: 'gnome_libsecret' }
   const overrides: Handlers = {}
 
+  const tested = (id: string) => {
+    const test = tests.get(id)
+    return test === undefined ? {} : { lastTest: test }
+  }
   const swiftEntry = (record: SwiftProfile): SwiftEntry => ({
     kind: 'swift',
     record,
     secrets: slotsOf(record, secrets),
+    ...tested(record.id),
   })
-  const s3Entry = (record: S3Profile): S3Entry => ({ kind: 's3', record, secrets: slotsOf(record, secrets) })
+  const s3Entry = (record: S3Profile): S3Entry => ({
+    kind: 's3',
+    record,
+    secrets: slotsOf(record, secrets),
+    ...tested(record.id),
+  })
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
 
   const handlers: Handlers = {
@@ -143,7 +182,10 @@ export function fakeBackend(options: { swift?: SwiftProfile[]; s3?: S3Profile[];
       const index = list.findIndex((p) => p.id === id)
       if (index >= 0) list[index] = saved as SwiftProfile & S3Profile
       else list.push(saved as SwiftProfile & S3Profile)
-      for (const [field, value] of Object.entries(input.secrets ?? {})) secrets.set(`${id}:${field}`, value)
+      for (const [field, value] of Object.entries(input.secrets ?? {})) {
+        secrets.set(`${id}:${field}`, value)
+        tests.delete(id)
+      }
       const entry = input.kind === 'swift' ? swiftEntry(saved as SwiftProfile) : s3Entry(saved as S3Profile)
       return { entry, notices: [] }
     },
@@ -162,12 +204,15 @@ export function fakeBackend(options: { swift?: SwiftProfile[]; s3?: S3Profile[];
       list.push(copy as SwiftProfile & S3Profile)
       return { entry: 'auth' in copy ? swiftEntry(copy) : s3Entry(copy as S3Profile), notices: [] }
     },
-    'profiles.test': ({ kind, id }): ConnectionTestResult => ({
-      kind,
-      id,
-      ok: true,
-      checks: [{ step: 'secrets', status: 'passed', detail: 'The secrets are in the vault.' }],
-    }),
+    'profiles.test': async (input): Promise<ConnectionTestResult> => {
+      const { kind, id } = input
+      const found = (kind === 'swift' ? swift : s3).find((p) => p.id === id)
+      if (found === undefined) throw new FakeFailure('NOT_FOUND', `No profile with id ${id}`, 'id')
+      const result = await outcome(input)
+      tests.set(id, { at: TESTED_AT, ok: result.ok, checks: result.checks })
+      const entry = kind === 'swift' ? swiftEntry(found as SwiftProfile) : s3Entry(found as S3Profile)
+      return { kind, id, at: TESTED_AT, ...result, entry }
+    },
     'secrets.backend': () => vault,
     'secrets.allowInsecure': ({ allow }: { allow: boolean }) => {
       vault = { ...vault, persistent: allow }
@@ -175,6 +220,7 @@ export function fakeBackend(options: { swift?: SwiftProfile[]; s3?: S3Profile[];
     },
     'secrets.clear': ({ profileId, field }) => {
       secrets.delete(`${profileId}:${field}`)
+      tests.delete(profileId)
       return { profileId, field, label: field, status: 'unset' }
     },
   }
@@ -216,6 +262,12 @@ export function fakeBackend(options: { swift?: SwiftProfile[]; s3?: S3Profile[];
     setVault(next: VaultInfo): void {
       vault = next
     },
+    /** What "Test connection" finds from now on; main's handling (keeping it, the entry) stays the fake's. */
+    scriptTest(next: (input: ConnectionTestInput) => FakeOutcome | Promise<FakeOutcome>): void {
+      outcome = next
+    },
+    /** The last tests the fake keeps, by profile id. */
+    tests,
   }
 }
 

@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core'
-import { render } from '@testing-library/react'
+import { render, type RenderResult } from '@testing-library/react'
 import { setApi } from '../../../ipc/bridge'
 import { useAppInfo } from '../../../stores/app-info'
 import { hashOf, useNavigation } from '../../../stores/navigation'
@@ -12,7 +12,7 @@ export function renderProfiles(
   backend: FakeBackend,
   path: string[] = [],
   mode: 'desktop' | 'browser' = 'desktop',
-) {
+): RenderResult {
   resetProfiles()
   setApi(backend.api)
   useAppInfo.setState({

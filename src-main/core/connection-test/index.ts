@@ -1,0 +1,5 @@
+export { Checks, STEP_TIMEOUT_MS } from './checks'
+export { s3Probe } from './s3-probe'
+export { testS3Connection, type S3Probe } from './s3-test'
+export { CONTAINER_SAMPLE, testSwiftConnection, type SwiftProbe } from './swift-test'
+export type { ConnectionOutcome, TestDeps } from './types'
