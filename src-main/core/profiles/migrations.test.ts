@@ -103,6 +103,41 @@ describe('profile document migrations', () => {
     )
   })
 
+  it('loads a saved migration written before the metadata option with its defaults, file untouched', () => {
+    const path = join(dir, 'profiles.json')
+    const document = {
+      schemaVersion: 2,
+      swiftProfiles: [],
+      s3Profiles: [],
+      jobDefinitions: [
+        {
+          id: '33333333-3333-4333-8333-333333333333',
+          name: 'Old nightly',
+          source: { profileId: ID, containers: ['media'], directoryMarkers: 'keep' },
+          target: { profileId: 's3', bucket: 'archive', bucketMode: 'single' },
+          options: {
+            maxWorkers: 8,
+            bandwidthLimitMb: null,
+            deep: false,
+            mirror: { enabled: false, maxDeletions: 1000 },
+          },
+          createdAt: AT,
+          updatedAt: AT,
+        },
+      ],
+    }
+    writeFileSync(path, JSON.stringify(document))
+    const store = new ProfileStore({ cwd: dir })
+    expect(store.jobs.findByName('Old nightly')?.options.metadata).toEqual({
+      userMetadata: 'copy',
+      extra: [],
+      oversized: 'fail',
+    })
+    // Optional with a default: no version step, no backup, nothing rewritten on read.
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(document)
+    expect(existsSync(join(dir, 'profiles.v2.backup.json'))).toBe(false)
+  })
+
   it('leaves a current document alone', () => {
     const current = { schemaVersion: 2, swiftProfiles: [], s3Profiles: [], jobDefinitions: [] }
     expect(migrateDocument(current)).toBe(current)

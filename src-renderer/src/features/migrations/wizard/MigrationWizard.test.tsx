@@ -359,6 +359,7 @@ describe('Editing a saved migration', { timeout: 20_000 }, () => {
         bandwidthLimitMb: null,
         deep: false,
         mirror: { enabled: true, maxDeletions: 5 },
+        metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
       },
     })
     const { api } = backend({
