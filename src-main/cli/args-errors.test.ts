@@ -187,6 +187,34 @@ describe('parseCli: modes that contradict each other', () => {
   })
 })
 
+describe('parseCli: metadata', () => {
+  it.each([
+    ['owner', '--setMetadata "owner": write it as key=value, e.g. migrated-from=swift-prod.'],
+    [
+      'Owner=ops',
+      '--setMetadata "Owner=ops": write the key in lowercase (owner); S3 lower-cases metadata names anyway.',
+    ],
+    [
+      'swift-etag=x',
+      '--setMetadata "swift-etag=x": swift-etag is the tool\'s own integrity record, always written; choose another key.',
+    ],
+    ['note=', '--setMetadata "note=": the value after "=" is empty.'],
+  ])('refuses --setMetadata %j, quoting the pair', (pair, message) => {
+    const error = usageError([...MINIMAL, '--setMetadata', pair])
+    expect(error.field).toBe('--setMetadata')
+    expect(error.message).toBe(message)
+  })
+
+  it('refuses a key given twice and an unknown oversized choice', () => {
+    expect(usageError([...MINIMAL, '--setMetadata', 'a=1', '--setMetadata', 'a=2']).message).toBe(
+      '--setMetadata "a=2": the key a is given twice; keep one value.',
+    )
+    const error = usageError([...MINIMAL, '--oversizedMetadata', 'truncate'])
+    expect(error.field).toBe('--oversizedMetadata')
+    expect(error.message).toBe('--oversizedMetadata must be "fail" or "drop" (got "truncate").')
+  })
+})
+
 describe('parseCli: secrets stay out of messages', () => {
   it('masks a secret pasted into a flag', () => {
     const error = usageError(['--openStackContainer', 'photos', '--s3Bucket', SWIFT_SECRET])

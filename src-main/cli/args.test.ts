@@ -51,6 +51,7 @@ describe('parseCli: the original script', () => {
         verifyOnly: false,
         deep: false,
         mirror: { enabled: false, maxDeletions: 1000 },
+        metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
       },
       output: { logDir: CWD },
     }
@@ -91,6 +92,7 @@ describe('parseCli: defaults', () => {
       verifyOnly: false,
       deep: false,
       mirror: { enabled: false, maxDeletions: 1000 },
+      metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
     })
     expect(spec.target).toStrictEqual({
       bucketMode: 'single',
@@ -122,6 +124,8 @@ describe('parseCli: every flag', () => {
       ...['--logDir', 'logs', '--reportDir', '/srv/reports'],
       ...['--json', '--skipDirectoryMarkers', '--partBudgetMb', '1024', '--multipartThresholdMb', '128'],
       ...['--caFile', 'certs/ca.pem', '--insecure'],
+      ...['--no-user-metadata', '--setMetadata', 'migrated-from=swift-prod', '--set-metadata=site=Zürich'],
+      ...['--oversizedMetadata', 'drop'],
     ])
     expect(spec.source).toMatchObject({
       containers: ['photos', 'backups'],
@@ -147,6 +151,14 @@ describe('parseCli: every flag', () => {
       verifyOnly: false,
       deep: true,
       mirror: { enabled: true, maxDeletions: 0 },
+      metadata: {
+        userMetadata: 'skip',
+        extra: [
+          { key: 'migrated-from', value: 'swift-prod' },
+          { key: 'site', value: 'Zürich' },
+        ],
+        oversized: 'drop',
+      },
       partBudgetMb: 1024,
       multipartThresholdMb: 128,
     })

@@ -122,6 +122,31 @@ describe('cliCommandFor', () => {
     expect(command.secretEnv).toEqual(['OS_APPLICATION_CREDENTIAL_SECRET', 'AWS_SECRET_ACCESS_KEY'])
   })
 
+  it('carries the metadata choices: user metadata off, extra pairs in order, oversized objects dropped', async () => {
+    const metadata = {
+      userMetadata: 'skip',
+      extra: [
+        { key: 'migrated-from', value: 'swift-prod' },
+        { key: 'note', value: "Bob's $HOME copy" },
+      ],
+      oversized: 'drop',
+    }
+    const { resolved, spec, command } = await roundTrip(SWIFT_AUTHS.v1, {}, () => ({
+      options: { metadata },
+    }))
+    expect(command.command).toContain(
+      "--noUserMetadata --setMetadata migrated-from=swift-prod --setMetadata 'note=Bob'\\''s $HOME copy' --oversizedMetadata drop",
+    )
+    expect(spec.options.metadata).toEqual(metadata)
+    expect(resolved.options.metadata).toEqual(metadata)
+  })
+
+  it('adds no metadata flag for the defaults', async () => {
+    const { spec, command } = await roundTrip(SWIFT_AUTHS.v1)
+    expect(command.command).not.toMatch(/Metadata/)
+    expect(spec.options.metadata).toEqual({ userMetadata: 'copy', extra: [], oversized: 'fail' })
+  })
+
   it('says in words what the command line cannot carry', async () => {
     const { store, cleanup } = tempStore()
     stores.push(cleanup)

@@ -6,7 +6,7 @@
 /** `switch`: on when present (`--flag=false` turns it off); `value`: takes one value; `list`: repeatable. */
 export type FlagKind = 'switch' | 'value' | 'list'
 
-export type FlagGroup = 'source' | 'target' | 'transfer' | 'mode' | 'output' | 'other'
+export type FlagGroup = 'source' | 'target' | 'metadata' | 'transfer' | 'mode' | 'output' | 'other'
 
 export interface FlagDef {
   kind: FlagKind
@@ -73,6 +73,27 @@ const TABLE = {
     kind: 'switch',
     group: 'target',
     help: 'one bucket per container, named by --s3Bucket (default {container}); else container/ prefixes',
+  },
+  noUserMetadata: {
+    kind: 'switch',
+    group: 'metadata',
+    help: "do not copy Swift's X-Object-Meta-* as x-amz-meta-* (copied by default)",
+  },
+  setMetadata: {
+    kind: 'list',
+    group: 'metadata',
+    arg: 'KEY=VALUE',
+    help:
+      'add x-amz-meta-KEY: VALUE to every object; KEY in lowercase letters, digits, - and _ (S3 ' +
+      'lower-cases names); wins over a Swift key of the same name; repeatable',
+  },
+  oversizedMetadata: {
+    kind: 'value',
+    group: 'metadata',
+    arg: 'fail|drop',
+    help:
+      "an object whose metadata exceeds S3's 2 KB: fail it (default), or drop its Swift user metadata, " +
+      'copy it and say so in the report',
   },
   maxWorkers: {
     kind: 'value',

@@ -8,6 +8,7 @@ const COLUMN = 30
 const GROUP_TITLES: Record<FlagGroup, string> = {
   source: 'Source (OpenStack Swift)',
   target: 'Target (S3)',
+  metadata: 'Metadata (content headers and the md5chksum/swift-etag records are always written)',
   transfer: 'Transfer',
   mode: 'What to do (default: copy what is new or changed, then verify)',
   output: 'Output',

@@ -1,6 +1,7 @@
 import type { JobSpec } from '../core/jobs/job-spec'
 import type { RawArgs } from './argv'
 import { CliUsageError } from './errors'
+import { parseMetadata } from './metadata'
 import { absolutePath, bandwidthMb, wholeNumber } from './values'
 
 /**
@@ -75,6 +76,7 @@ export function parseOptions(raw: RawArgs): JobSpec['options'] {
       maxDeletions:
         v.maxDeletes !== undefined ? wholeNumber('maxDeletes', v.maxDeletes, 0) : DEFAULT_MAX_DELETES,
     },
+    metadata: parseMetadata(raw),
     ...(partBudgetMb !== undefined ? { partBudgetMb } : {}),
     ...(multipartThresholdMb !== undefined ? { multipartThresholdMb } : {}),
   }

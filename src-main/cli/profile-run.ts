@@ -50,6 +50,16 @@ export async function specFromProfile(
     if (given[key] === 'flag') Object.assign(options, { [key]: draft.options[key] })
   }
   if (given.mirror === 'flag' || given.maxDeletes === 'flag') options.mirror = draft.options.mirror
+  // Each metadata flag replaces its own part of the saved choice; the rest stays as saved.
+  const saved = definition.options.metadata
+  const flags = draft.options.metadata ?? saved
+  if (given.noUserMetadata === 'flag' || given.setMetadata === 'flag' || given.oversizedMetadata === 'flag') {
+    options.metadata = {
+      userMetadata: given.noUserMetadata === 'flag' ? flags.userMetadata : saved.userMetadata,
+      extra: given.setMetadata === 'flag' ? flags.extra : saved.extra,
+      oversized: given.oversizedMetadata === 'flag' ? flags.oversized : saved.oversized,
+    }
+  }
   const secrets: Record<string, string> = {}
   for (let round = 0; ; round++) {
     try {

@@ -1,3 +1,4 @@
+import type { MetadataOptions } from './metadata'
 import type { JobDefinitionDraft } from './profiles'
 
 /**
@@ -44,6 +45,8 @@ export interface JobRunOptions {
   verifyOnly: boolean
   deep: boolean
   mirror: { enabled: boolean; maxDeletions: number }
+  /** Absent in runs recorded before the option existed, which copied user metadata and failed oversized objects. */
+  metadata?: MetadataOptions
   partBudgetMb?: number
   multipartThresholdMb?: number
 }
@@ -244,14 +247,22 @@ export interface JobReportSummary {
   listingComplete?: boolean | null
 }
 
+/**
+ * A dry run's plan. The byte counts of skip, extras and delete are absent in reports written before
+ * they were recorded; such a report says nothing about them rather than 0.
+ */
 export interface JobPlanSummary {
   copy: number
   copyBytes: number
   skip: number
+  /** Bytes of the objects already in the bucket (same size and checksum). */
+  skipBytes?: number
   /** Objects in the bucket that Swift does not have. */
   extras: number
+  extrasBytes?: number
   /** How many of those mirror mode would delete (0 unless mirror is on and within its cap). */
   delete: number
+  deleteBytes?: number
 }
 
 /** Payload of `job.progress`. */

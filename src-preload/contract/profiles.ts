@@ -7,6 +7,8 @@ import type { LastConnectionTest } from './connections'
  * Secret fields hold references into main's vault, never values.
  */
 
+import type { MetadataOptions } from './metadata'
+
 /** A Swift or S3 profile's id (a UUID); branded so a job definition's id cannot be passed in its place. */
 export type ProfileId = string & { readonly __brand: 'ProfileId' }
 /** A saved migration's id (a UUID). */
@@ -170,6 +172,8 @@ export interface JobOptions {
   bandwidthLimitMb: number | null
   deep: boolean
   mirror: { enabled: boolean; maxDeletions: number }
+  /** Swift user metadata, extra pairs, and what happens to objects over S3's 2 KB (see metadata.ts). */
+  metadata: MetadataOptions
   partBudgetMb?: number
   multipartThresholdMb?: number
 }
@@ -195,7 +199,10 @@ export interface JobDefinitionDraft extends Partial<SavedTimes> {
     profileId: string
     bucketMode?: JobTarget['bucketMode']
   }
-  options?: Partial<Omit<JobOptions, 'mirror'>> & { mirror?: Partial<JobOptions['mirror']> }
+  options?: Partial<Omit<JobOptions, 'mirror' | 'metadata'>> & {
+    mirror?: Partial<JobOptions['mirror']>
+    metadata?: Partial<MetadataOptions>
+  }
 }
 
 /** A saved Swift profile with the status of each of its secrets. */

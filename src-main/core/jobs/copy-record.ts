@@ -1,5 +1,6 @@
 import type { IntegrityMethod, ObjectStatus, RunReport } from '../reports/types'
 import type { TransferEvent } from '../transfer/events'
+import { MAX_METADATA_BYTES } from '../transfer/metadata'
 import type { RowSpool } from './row-spool'
 
 /**
@@ -15,6 +16,22 @@ export interface CopyRecord {
   bytes: number
 }
 
+/**
+ * What a copied object's report row says beyond "copied": Swift metadata left behind (first, since it
+ * is a loss the reader must see), and keys whose values travel encoded. Null when neither.
+ */
+export function copiedReason(event: Extract<TransferEvent, { type: 'object-copied' }>): string | null {
+  const parts: string[] = []
+  if (event.metadataDropped !== undefined) {
+    parts.push(
+      `metadata dropped: the Swift user metadata came to ${event.metadataDropped} bytes with the tool's records, over S3's ${MAX_METADATA_BYTES}; copied without it`,
+    )
+  }
+  if (event.encodedMetadata?.length)
+    parts.push(`metadata sent RFC 2047-encoded: ${event.encodedMetadata.join(', ')}`)
+  return parts.length ? parts.join('; ') : null
+}
+
 export class CopyRecords {
   private readonly records = new Map<string, CopyRecord>()
 
@@ -24,9 +41,7 @@ export class CopyRecords {
         status: 'copied',
         attempts: event.attempts,
         integrity: event.multipart ? 'part-md5+whole-md5' : 'content-md5',
-        reason: event.encodedMetadata?.length
-          ? `metadata sent RFC 2047-encoded: ${event.encodedMetadata.join(', ')}`
-          : null,
+        reason: copiedReason(event),
         md5: event.md5 ?? null,
         bytes: event.bytes,
       })

@@ -1,3 +1,4 @@
+import type { MetadataOptions } from '../../../src-preload/contract/metadata'
 import type { S3TargetOptions } from '../s3/types'
 import type { SwiftAuth, TlsSettings } from '../swift/types'
 
@@ -41,6 +42,11 @@ export interface JobSpec {
     /** Also download and hash every target object when verifying. */
     deep: boolean
     mirror: { enabled: boolean; maxDeletions: number }
+    /**
+     * Swift user metadata, extra pairs, objects over S3's 2 KB. Absent in specs recorded in history before
+     * the option existed: those run with the defaults (copy, no pairs, fail), as they did then.
+     */
+    metadata?: MetadataOptions
     /** Memory for part buffers, MiB (shared by all workers). */
     partBudgetMb?: number
     multipartThresholdMb?: number

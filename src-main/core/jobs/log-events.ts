@@ -20,6 +20,12 @@ export function logEvent(logger: Logger, bucket: string, event: TransferEvent): 
         multipart: event.multipart,
         attempts: event.attempts,
       })
+      if (event.metadataDropped !== undefined) {
+        logger.log(
+          'warn',
+          `Metadata dropped for ${event.key}: its Swift user metadata came to ${event.metadataDropped} bytes, over S3's 2 KB; copied without it`,
+        )
+      }
       break
     case 'object-skipped':
       logger.log('debug', `Skipped ${event.key}: ${event.reason}`, { bytes: event.bytes })

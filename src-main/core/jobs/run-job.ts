@@ -15,6 +15,7 @@ import { preflight, type Preflight } from './preflight'
 import { openRunLog, type ConsoleSink, type RunLog } from './run-log'
 import { RowSpool } from './row-spool'
 import { recoverUploads, journalFor } from './recovery'
+import { addPlan, addTotals, reportOptions } from './report-totals'
 import {
   dryRunContainer,
   filterFor,
@@ -307,6 +308,7 @@ export class JobRun {
         bandwidthLimitMb: o.bandwidthLimitMb,
         ...(o.multipartThresholdMb ? { multipartThreshold: o.multipartThresholdMb * 1024 * 1024 } : {}),
         mirror: { enabled: o.mirror.enabled, dryRun: false, maxDeletions: o.mirror.maxDeletions },
+        ...(o.metadata ? { metadata: o.metadata } : {}),
       },
       {
         source: swift,
@@ -369,19 +371,7 @@ export class JobRun {
         bucket: s.target.bucket,
         prefix: s.target.destPrefix ?? null,
       },
-      options: {
-        maxWorkers: s.options.maxWorkers,
-        bandwidthLimitMb: s.options.bandwidthLimitMb,
-        dryRun: s.options.dryRun,
-        verifyOnly: s.options.verifyOnly,
-        deep: s.options.deep,
-        mirror: s.options.mirror.enabled,
-        maxDeletes: s.options.mirror.maxDeletions,
-        include: s.source.include?.join(' ') ?? null,
-        exclude: s.source.exclude?.join(' ') ?? null,
-        directoryMarkers: s.source.directoryMarkers,
-        bucketMode: s.target.bucketMode,
-      },
+      options: reportOptions(s),
       totals: {
         objects: 0,
         copied: 0,
@@ -417,33 +407,4 @@ export class JobRun {
 
 function baseNameOf(logPath: string): string {
   return (logPath.split(/[\\/]/).pop() ?? 'run').replace(/\.log$/, '')
-}
-
-function addPlan(report: RunReport, totals: ContainerTotals): void {
-  const plan = (report.plan ??= { copy: 0, copyBytes: 0, skip: 0, extras: 0, delete: 0 })
-  plan.copy += totals.plan.copy
-  plan.copyBytes += totals.plan.copyBytes
-  plan.skip += totals.skipped
-  plan.extras += totals.extrasCount
-  plan.delete += totals.plan.delete
-}
-
-function addTotals(report: RunReport, totals: ContainerTotals): void {
-  const t = report.totals
-  t.objects += totals.objects
-  t.copied += totals.copied
-  t.skipped += totals.skipped
-  t.failed += totals.failed
-  t.bytesCopied += totals.bytesCopied
-  t.bytesTotal += totals.bytesTotal
-  for (const key of Object.keys(t.verification) as VerificationClass[])
-    t.verification[key] += totals.verification[key]
-  t.extras += totals.extrasCount
-  t.sourceCount += totals.sourceCount
-  t.targetCount += totals.targetCount
-  t.containerObjectCount =
-    totals.containerObjectCount === null
-      ? t.containerObjectCount
-      : (t.containerObjectCount ?? 0) + totals.containerObjectCount
-  report.extras.push(...totals.extras.slice(0, Math.max(0, MAX_LISTED - report.extras.length)))
 }

@@ -26,8 +26,15 @@ export interface ContainerTotals {
   containerObjectCount: number | null
   /** Objects failed or not verified (bounded), for the end of the CLI output. */
   problems: { key: string; reason: string }[]
-  /** A dry run's plan: what a real run would copy and (mirror mode, within its cap) delete. */
-  plan: { copy: number; copyBytes: number; delete: number }
+  /** A dry run's plan: what a real run would copy, skip and (mirror mode, within its cap) delete. */
+  plan: {
+    copy: number
+    copyBytes: number
+    skipBytes: number
+    extrasBytes: number
+    delete: number
+    deleteBytes: number
+  }
 }
 
 const MAX_LISTED = 200
@@ -47,7 +54,7 @@ function emptyTotals(): ContainerTotals {
     targetCount: 0,
     containerObjectCount: null,
     problems: [],
-    plan: { copy: 0, copyBytes: 0, delete: 0 },
+    plan: { copy: 0, copyBytes: 0, skipBytes: 0, extrasBytes: 0, delete: 0, deleteBytes: 0 },
   }
 }
 
@@ -181,9 +188,12 @@ export async function dryRunContainer(step: ContainerStep): Promise<ContainerTot
   const both = listings(spec, swift, target, container, keyPrefix, signal)
   let toCopy = 0
   let copyBytes = 0
+  let skipBytes = 0
+  let extrasBytes = 0
   for await (const item of plan(both.source, both.target, { container, targetPrefix: keyPrefix })) {
     if (item.type === 'extra') {
       totals.extrasCount++
+      extrasBytes += item.size
       totals.targetCount++
       if (totals.extras.length < MAX_LISTED)
         totals.extras.push({ key: item.key, bytes: item.size, deleted: false })
@@ -203,6 +213,7 @@ export async function dryRunContainer(step: ContainerStep): Promise<ContainerTot
     } else {
       totals.skipped++
       totals.targetCount++
+      skipBytes += size
     }
     await spool.add({
       name,
@@ -219,17 +230,21 @@ export async function dryRunContainer(step: ContainerStep): Promise<ContainerTot
     })
   }
   const { mirror } = spec.options
+  const deletes = mirror.enabled && totals.extrasCount <= mirror.maxDeletions
   totals.plan = {
     copy: toCopy,
     copyBytes,
-    delete: mirror.enabled && totals.extrasCount <= mirror.maxDeletions ? totals.extrasCount : 0,
+    skipBytes,
+    extrasBytes,
+    delete: deletes ? totals.extrasCount : 0,
+    deleteBytes: deletes ? extrasBytes : 0,
   }
   const deletions = spec.options.mirror.enabled
     ? `; mirror would delete ${totals.extrasCount <= spec.options.mirror.maxDeletions ? totals.extrasCount : `none (${totals.extrasCount} exceed the cap of ${spec.options.mirror.maxDeletions})`}`
     : ''
   log.log(
     'info',
-    `Dry run of ${container}: ${toCopy} objects (${copyBytes} bytes) to copy, ${totals.skipped} to skip, ${totals.extrasCount} extra on the target${deletions}`,
+    `Dry run of ${container}: ${toCopy} objects (${copyBytes} bytes) to copy, ${totals.skipped} (${skipBytes} bytes) to skip, ${totals.extrasCount} (${extrasBytes} bytes) extra on the target${deletions}`,
   )
   return totals
 }

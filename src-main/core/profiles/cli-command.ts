@@ -138,6 +138,9 @@ export function cliCommandFor(definition: JobDefinition, swift: SwiftProfile, s3
   if (options.bandwidthLimitMb !== null) flag('bandwidthLimitMb', options.bandwidthLimitMb)
   if (options.partBudgetMb !== undefined) flag('partBudgetMb', options.partBudgetMb)
   if (options.multipartThresholdMb !== undefined) flag('multipartThresholdMb', options.multipartThresholdMb)
+  if (options.metadata.userMetadata === 'skip') flag('noUserMetadata')
+  for (const pair of options.metadata.extra) flag('setMetadata', `${pair.key}=${pair.value}`)
+  if (options.metadata.oversized === 'drop') flag('oversizedMetadata', 'drop')
   if (options.deep) flag('deep')
   if (options.mirror.enabled) {
     flag('mirror')

@@ -18,7 +18,47 @@ describe('job definition schema', () => {
       bandwidthLimitMb: null,
       deep: false,
       mirror: { enabled: false, maxDeletions: 1000 },
+      metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
     })
+  })
+
+  it('keeps the metadata choices, filling what is left out', () => {
+    const extra = [{ key: 'migrated-from', value: 'swift-prod' }]
+    const job = parse({ ...jobInput('s', 't'), options: { metadata: { extra, oversized: 'drop' } } })
+    expect(job.options.metadata).toEqual({ userMetadata: 'copy', extra, oversized: 'drop' })
+  })
+
+  it('names the metadata field and the bad pair', () => {
+    const bad = (metadata: unknown) => () => parse({ ...jobInput('s', 't'), options: { metadata } })
+    expect(
+      bad({
+        extra: [
+          { key: 'ok', value: '1' },
+          { key: 'Owner', value: 'ops' },
+        ],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        field: 'options.metadata.extra.1',
+        message:
+          'Saved migration: options.metadata.extra.1 "Owner=ops": write the key in lowercase (owner); S3 lower-cases metadata names anyway.',
+      }),
+    )
+    expect(bad({ extra: [{ key: 'md5chksum', value: 'x' }] })).toThrow(
+      expect.objectContaining({
+        field: 'options.metadata.extra.0',
+        message: expect.stringMatching(/integrity record/),
+      }),
+    )
+    expect(bad({ oversized: 'truncate' })).toThrow(
+      expect.objectContaining({
+        field: 'options.metadata.oversized',
+        message: expect.stringMatching(/must be one of fail, drop/),
+      }),
+    )
+    expect(bad({ userMetadata: false })).toThrow(
+      expect.objectContaining({ field: 'options.metadata.userMetadata' }),
+    )
   })
 
   it('keeps what was given', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { extraMetadataProblem } from '../../../src-preload/contract/metadata'
 import {
   echoedTimestamps,
   expected,
@@ -78,6 +79,29 @@ const target = z
     }
   })
 
+const metadataPair = z.strictObject({
+  key: z.string({ error: expected('must be text') }),
+  value: z.string({ error: expected('must be text') }),
+})
+
+/**
+ * Optional with defaults, so migrations saved before it existed load unchanged (copy user metadata,
+ * no extra pairs, fail oversized objects): what the tool always did. No document version is needed.
+ */
+const metadata = z
+  .strictObject({
+    userMetadata: z.enum(['copy', 'skip']).default('copy'),
+    extra: z
+      .array(metadataPair, { error: expected('must be a list of key/value pairs') })
+      .default([])
+      .superRefine((pairs, ctx) => {
+        const found = extraMetadataProblem(pairs)
+        if (found) ctx.addIssue({ code: 'custom', path: [found.index], message: found.problem })
+      }),
+    oversized: z.enum(['fail', 'drop']).default('fail'),
+  })
+  .prefault({})
+
 const options = z
   .strictObject({
     maxWorkers: wholeNumber(1, MAX_WORKERS).default(JOB_DEFAULTS.maxWorkers),
@@ -95,6 +119,7 @@ const options = z
         maxDeletions: wholeNumber(0).default(JOB_DEFAULTS.maxDeletions),
       })
       .prefault({}),
+    metadata,
     partBudgetMb: wholeNumber(...PART_BUDGET_MB).optional(),
     multipartThresholdMb: wholeNumber(...MULTIPART_THRESHOLD_MB).optional(),
   })

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -150,6 +150,41 @@ describe('profile document migrations', () => {
     expect(store.swift.get(ID)).not.toHaveProperty('lastTest')
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...V2_DOCUMENT, schemaVersion: 3 })
     expect(JSON.parse(readFileSync(join(dir, 'profiles.v2.backup.json'), 'utf8'))).toEqual(V2_DOCUMENT)
+  })
+
+  it('loads a saved migration written before the metadata option with its defaults, file untouched', () => {
+    const path = join(dir, 'profiles.json')
+    const document = {
+      schemaVersion: 3,
+      swiftProfiles: [],
+      s3Profiles: [],
+      jobDefinitions: [
+        {
+          id: '33333333-3333-4333-8333-333333333333',
+          name: 'Old nightly',
+          source: { profileId: ID, containers: ['media'], directoryMarkers: 'keep' },
+          target: { profileId: 's3', bucket: 'archive', bucketMode: 'single' },
+          options: {
+            maxWorkers: 8,
+            bandwidthLimitMb: null,
+            deep: false,
+            mirror: { enabled: false, maxDeletions: 1000 },
+          },
+          createdAt: AT,
+          updatedAt: AT,
+        },
+      ],
+    }
+    writeFileSync(path, JSON.stringify(document))
+    const store = new ProfileStore({ cwd: dir })
+    expect(store.jobs.findByName('Old nightly')?.options.metadata).toEqual({
+      userMetadata: 'copy',
+      extra: [],
+      oversized: 'fail',
+    })
+    // Optional with a default: no version step, no backup, nothing rewritten on read.
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(document)
+    expect(readdirSync(dir).filter((name) => name.includes('backup'))).toEqual([])
   })
 
   it('leaves a current document alone', () => {

@@ -66,6 +66,7 @@ describe('resolveJobSpec', () => {
         verifyOnly: false,
         deep: false,
         mirror: { enabled: true, maxDeletions: 1000 },
+        metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
       },
       output: OUTPUT,
     })

@@ -152,6 +152,7 @@ export async function resolveJobSpec(
       verifyOnly: false,
       deep: options.deep,
       mirror: { ...options.mirror },
+      metadata: { ...options.metadata, extra: options.metadata.extra.map((pair) => ({ ...pair })) },
       ...overrides.defaults,
       ...(options.partBudgetMb !== undefined && { partBudgetMb: options.partBudgetMb }),
       ...(options.multipartThresholdMb !== undefined && {

@@ -81,5 +81,14 @@ export interface RunReport {
   failures: { key: string; reason: string }[]
   extras: { key: string; bytes: number; deleted: boolean }[]
   /** Dry runs only: what a real run would copy, skip and (mirror mode) delete. */
-  plan?: { copy: number; copyBytes: number; skip: number; extras: number; delete: number }
+  plan?: {
+    copy: number
+    copyBytes: number
+    skip: number
+    skipBytes: number
+    extras: number
+    extrasBytes: number
+    delete: number
+    deleteBytes: number
+  }
 }

@@ -49,6 +49,15 @@ describe('metadata keys', () => {
     expect(() => encodeMetadata({ Key: 'a', key: 'b' })).toThrow(/differ only in case/)
   })
 
+  it('treats names that are also object properties as plain names', () => {
+    const metadata = JSON.parse('{"constructor":"a","__proto__":"b"}') as Record<string, string>
+    const encoded = encodeMetadata(metadata)
+    expect(Object.entries(encoded)).toEqual([
+      ['constructor', 'a'],
+      ['__proto__', 'b'],
+    ])
+  })
+
   it('read back lower-cased and decoded', () => {
     expect(decodeMetadata({ Owner: '=?UTF-8?B?WsO2w6s=?=', plain: 'v' })).toEqual({
       owner: 'Zöë',

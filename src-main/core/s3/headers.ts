@@ -33,7 +33,8 @@ export function decodeMetadataValue(value: string): string {
  * values. @throws UnsupportedObjectError naming the key when it cannot be a header name.
  */
 export function encodeMetadata(metadata: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
+  // A Map, not `key in {}`: keys such as `constructor` or `__proto__` are plain metadata names here.
+  const out = new Map<string, string>()
   for (const [rawKey, value] of Object.entries(metadata ?? {})) {
     const key = rawKey.toLowerCase()
     if (!TOKEN.test(key)) {
@@ -42,15 +43,15 @@ export function encodeMetadata(metadata: Record<string, string> | undefined): Re
         `metadata.${rawKey}`,
       )
     }
-    if (key in out) {
+    if (out.has(key)) {
       throw new UnsupportedObjectError(
         `The metadata keys differ only in case ("${rawKey}"); S3 keeps one of them.`,
         `metadata.${rawKey}`,
       )
     }
-    out[key] = encodeMetadataValue(value)
+    out.set(key, encodeMetadataValue(value))
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 /** Metadata as read from S3: lower-cased keys, RFC 2047 values decoded. */

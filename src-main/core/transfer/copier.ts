@@ -2,12 +2,14 @@ import { pipeline, Readable } from 'node:stream'
 import type { ObjectInfo } from '../swift/object-info'
 import type { ByteBudget } from './byte-budget'
 import { IntegrityError, md5Base64, RunningMd5 } from './integrity'
+import type { MetadataOptions } from '../../../src-preload/contract/metadata'
 import {
   base64ToHex,
   hexToBase64,
   mapMetadata,
   META_MD5,
   META_SOURCE_ETAG,
+  metadataOutcome,
   type TargetMetadata,
 } from './metadata'
 import { PartReader } from './part-reader'
@@ -41,6 +43,8 @@ export interface CopyDeps {
   onBytes?: (bytes: number) => void
   /** A failed multipart upload could not be aborted (e.g. credentials expired): abort it later. */
   onAbortFailed?: (key: string, uploadId: string) => void
+  /** The migration's metadata choices; the defaults (copy, no extra pairs, fail) when unset. */
+  metadata?: MetadataOptions
 }
 
 export const MIN_PART_SIZE = 8 * 1024 * 1024
@@ -151,8 +155,8 @@ function expectedMd5(info: ObjectInfo): string | undefined {
   return info.kind === 'normal' && /^[0-9a-f]{32}$/.test(info.etag) ? info.etag : undefined
 }
 
-function targetMetadata(info: ObjectInfo, md5: string): TargetMetadata {
-  return mapMetadata(info, md5)
+function targetMetadata(info: ObjectInfo, md5: string | undefined, deps: CopyDeps): TargetMetadata {
+  return mapMetadata(info, md5, deps.metadata)
 }
 
 async function streamPut(
@@ -163,7 +167,7 @@ async function streamPut(
   expected: string,
   deps: CopyDeps,
 ): Promise<CopyResult> {
-  const mapped = targetMetadata(info, expected)
+  const mapped = targetMetadata(info, expected, deps)
   await deps.target.putObject({
     key: task.key,
     body: Readable.from(chunks),
@@ -180,10 +184,7 @@ async function streamPut(
       `Read ${running.bytes} bytes of "${task.name}" with MD5 ${md5}; Swift announced ${info.bytes} bytes, ${expected}.`,
     )
   }
-  return result(task, 'copied', info.bytes, {
-    md5,
-    ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
-  })
+  return result(task, 'copied', info.bytes, { md5, ...metadataOutcome(mapped) })
 }
 
 async function singlePut(
@@ -210,7 +211,7 @@ async function singlePut(
         `The bytes read of "${task.name}" have MD5 ${md5}, but Swift's ETag is ${expected}.`,
       )
     }
-    const mapped = targetMetadata(info, md5)
+    const mapped = targetMetadata(info, md5, deps)
     await deps.target.putObject({
       key: task.key,
       body,
@@ -221,10 +222,7 @@ async function singlePut(
       headers: mapped.headers,
       ...(deps.signal ? { signal: deps.signal } : {}),
     })
-    return result(task, 'copied', body.length, {
-      md5,
-      ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
-    })
+    return result(task, 'copied', body.length, { md5, ...metadataOutcome(mapped) })
   } finally {
     release()
   }
@@ -242,7 +240,7 @@ async function multipart(
   // object's is taken from Swift's ETag (verified below before completing) and an SLO/DLO records only
   // its source ETag. md5chksum is what skip-if-unchanged compares.
   const expected = expectedMd5(info)
-  const mapped = mapMetadata(info, expected)
+  const mapped = targetMetadata(info, expected, deps)
   const signal = deps.signal
   // Not cancellable: a create aborted on our side may still succeed on the server, leaving an upload
   // whose id we never learn. Let it finish, journal it, and abort it below if the job was cancelled.
@@ -305,11 +303,7 @@ async function multipart(
     parts.sort((a, b) => a.partNumber - b.partNumber)
     await deps.target.completeMultipartUpload(task.key, uploadId, parts, signal)
     await deps.journal?.uploadEnded(task.key, uploadId)
-    return result(task, 'copied', running.bytes, {
-      multipart: true,
-      md5,
-      ...(mapped.encoded.length ? { encodedMetadata: mapped.encoded } : {}),
-    })
+    return result(task, 'copied', running.bytes, { multipart: true, md5, ...metadataOutcome(mapped) })
   } catch (error) {
     await Promise.allSettled(inFlight)
     try {

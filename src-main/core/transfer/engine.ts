@@ -1,3 +1,4 @@
+import type { MetadataOptions } from '../../../src-preload/contract/metadata'
 import { silentLogger, type Logger } from '../log/logger'
 import type { ListingEntry } from '../swift/listing'
 import type { ObjectEntry } from '../swift/listing'
@@ -32,6 +33,8 @@ export interface TransferSpec {
   retry?: Partial<RetryPolicy>
   /** Delete target objects the source does not have. Off by default. */
   mirror?: { enabled: boolean; dryRun: boolean; maxDeletions: number }
+  /** Swift user metadata, extra pairs, oversized objects; the defaults (copy, none, fail) when unset. */
+  metadata?: MetadataOptions
 }
 
 export interface SourceLister extends SourcePort {
@@ -392,6 +395,7 @@ export class Transfer {
       signal: this.controller.signal,
       onAbortFailed: (key, uploadId) => void this.unaborted.push({ key, uploadId }),
       ...(this.deps.journal ? { journal: this.deps.journal } : {}),
+      ...(spec.metadata ? { metadata: spec.metadata } : {}),
     }
   }
 
@@ -434,6 +438,7 @@ export class Transfer {
           multipart: result.multipart === true,
           ...(result.md5 ? { md5: result.md5 } : {}),
           ...(result.encodedMetadata ? { encodedMetadata: result.encodedMetadata } : {}),
+          ...(result.metadataDropped ? { metadataDropped: result.metadataDropped } : {}),
         })
       } else if (result.outcome === 'skipped') {
         this.emit({

@@ -22,6 +22,8 @@ export type TransferEvent =
       multipart: boolean
       attempts: number
       encodedMetadata?: string[]
+      /** Copied without its Swift user metadata, which came to this many bytes (over S3's 2 KB). */
+      metadataDropped?: number
     }
   | { type: 'object-skipped'; key: string; bytes: number; reason: string }
   | { type: 'object-failed'; key: string; reason: string; attempts: number }

@@ -45,4 +45,6 @@ export interface CopyResult {
   multipart?: boolean
   /** Metadata keys encoded to travel to S3, for the report. */
   encodedMetadata?: string[]
+  /** Copied without its Swift user metadata, which came to this many bytes (over S3's 2 KB). */
+  metadataDropped?: number
 }

@@ -50,6 +50,19 @@ describe('bad input', () => {
     ['a worker count of 10,000', ['--maxWorkers', '10000'], {}, /--maxWorkers.*256/],
     ['a bandwidth of -1', ['--bandwidthLimitMb', '-1'], {}, /--bandwidthLimitMb/],
     ['a bandwidth of "fast"', ['--bandwidthLimitMb', 'fast'], {}, /--bandwidthLimitMb.*fast/],
+    [
+      'an uppercase metadata key',
+      ['--setMetadata', 'Owner=ops'],
+      {},
+      /--setMetadata "Owner=ops": .*lowercase/,
+    ],
+    ['a reserved metadata key', ['--setMetadata', 'md5chksum=x'], {}, /--setMetadata "md5chksum=x"/],
+    [
+      'an unknown oversized choice',
+      ['--oversizedMetadata', 'cut'],
+      {},
+      /--oversizedMetadata .*"fail" or "drop"/,
+    ],
     ['an auth URL that is not a URL', [], { ST_AUTH: 'not a url' }, /ST_AUTH/],
     [
       'a malformed env var',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HISTORY_FILE } from '../../../src-main/core/jobs/history'
 import { JobManager } from '../../../src-main/core/jobs/job-manager'
@@ -79,13 +80,28 @@ afterAll(async () => {
 }, 60_000)
 
 describe('jobs.start with an unsaved migration', () => {
-  it('dry-runs it and reports the plan: what would be copied and skipped', async () => {
+  it('dry-runs it and reports the plan: objects and bytes to copy, already there, only in the bucket', async () => {
+    // One object already copied (same bytes, so the same MD5 ETag) and one the bucket alone has.
+    const [there] = objects
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: there!.name, Body: there!.data }))
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'only-in-bucket.bin', Body: randomBytes(1234) }),
+    )
     const started = valueOf(await ipc.call('jobs.start', { definition: draft(), options: { dryRun: true } }))
     expect(started).toMatchObject({ definitionId: null, mode: 'dry-run' })
     expect((await settled(started.id)).state).toBe('done')
     const { summary } = valueOf(await ipc.call('jobs.report', { id: started.id }))
     const bytes = objects.reduce((sum, o) => sum + o.data.length, 0)
-    expect(summary?.plan).toEqual({ copy: objects.length, copyBytes: bytes, skip: 0, extras: 0, delete: 0 })
+    expect(summary?.plan).toEqual({
+      copy: objects.length - 1,
+      copyBytes: bytes - there!.data.length,
+      skip: 1,
+      skipBytes: there!.data.length,
+      extras: 1,
+      extrasBytes: 1234,
+      delete: 0,
+      deleteBytes: 0,
+    })
   })
 
   it('names the field of a bad migration and starts nothing', async () => {

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ListObjectsV2Command } from '@aws-sdk/client-s3'
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HISTORY_FILE } from '../../../src-main/core/jobs/history'
 import { JobManager, type JobManagerOptions } from '../../../src-main/core/jobs/job-manager'
-import type { JobManagerEvent, JobSummary } from '../../../src-main/core/jobs/job-manager-types'
+import type { JobManagerEvent } from '../../../src-main/core/jobs/job-manager-types'
 import type { JobSpec } from '../../../src-main/core/jobs/job-spec'
-import { createBucket, rawClient, removeBucket } from '../s3/s3-support'
+import type { ObjectReportRow } from '../../../src-main/core/reports/types'
+import { createBucket, md5Base64, rawClient, removeBucket } from '../s3/s3-support'
 import { client, servers, tempauth, unique } from '../support/swift-clients'
+import { inState, jobSpec, next, objectsDone, verified } from './manager-support'
 
 /** The job manager over the real JobRun and the loopback servers: what the desktop app will drive. */
 
@@ -44,28 +46,8 @@ async function freshBucket(): Promise<string> {
   return bucket
 }
 
-function spec(bucket: string, options: Partial<JobSpec['options']> = {}): JobSpec {
-  return {
-    source: { auth: tempauth(), tls: {}, containers: [container], directoryMarkers: 'keep' },
-    target: {
-      bucket,
-      endpoint: servers.s3.endpoint,
-      region: servers.s3.region,
-      credentials: { accessKeyId: servers.s3.accessKeyId, secretAccessKey: servers.s3.secretAccessKey },
-      bucketMode: 'single',
-    },
-    options: {
-      maxWorkers: 4,
-      bandwidthLimitMb: null,
-      dryRun: false,
-      verifyOnly: false,
-      deep: false,
-      mirror: { enabled: false, maxDeletions: 0 },
-      ...options,
-    },
-    output: { logDir: mkdtempSync(join(tmpdir(), 'jobs-log-')) },
-  }
-}
+const spec = (bucket: string, options: Partial<JobSpec['options']> = {}, from = container) =>
+  jobSpec(from, bucket, options)
 
 async function open(options: Partial<JobManagerOptions> = {}, historyDir?: string) {
   const manager = await JobManager.open({
@@ -78,28 +60,6 @@ async function open(options: Partial<JobManagerOptions> = {}, historyDir?: strin
   const events: { at: number; event: JobManagerEvent }[] = []
   manager.on((event) => events.push({ at: Date.now(), event }))
   return { manager, events }
-}
-
-/** Resolves with the first event that matches; fails the test on a timeout instead of hanging. */
-function next(manager: JobManager, match: (event: JobManagerEvent) => boolean, ms = 30_000) {
-  return new Promise<JobManagerEvent>((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('no matching job event'))), ms)
-    const off = manager.on((event) => {
-      if (!match(event)) return
-      clearTimeout(timer)
-      off()
-      resolve(event)
-    })
-  })
-}
-
-const inState = (id: string, state: JobSummary['state']) => (e: JobManagerEvent) =>
-  e.type === 'job-state' && e.job.id === id && e.job.state === state
-const objectsDone = (id: string, n: number) => (e: JobManagerEvent) =>
-  e.type === 'job-progress' && e.id === id && e.progress.objects.done >= n
-
-function verified(job: JobSummary): number {
-  return (job.verification?.['verified-md5'] ?? 0) + (job.verification?.['verified-recorded'] ?? 0)
 }
 
 async function keysIn(bucket: string): Promise<number> {
@@ -240,4 +200,77 @@ describe('JobManager on the real servers', () => {
     expect(done.totals.copied).toBe(objects.length - done.totals.skipped)
     expect(after.manager.get(job.id).rerunBy).toBe(resumed.id)
   })
+})
+
+describe('metadata options on the real servers', () => {
+  const source = unique('jobs-meta')
+  // Swift takes up to 4 KB of metadata; 10 × 242 bytes is over S3's 2 KB.
+  const bigMeta = Object.fromEntries(
+    Array.from({ length: 10 }, (_, i) => [`x-object-meta-k${i}`, String(i).repeat(240)]),
+  )
+  const extra = [{ key: 'migrated-from', value: 'swift-prod' }]
+
+  beforeAll(async () => {
+    await swift.putContainer(source)
+    await swift.putObject(source, 'plain.txt', 'plain', {
+      headers: { 'content-type': 'text/plain', 'x-object-meta-owner': 'ops' },
+    })
+    await swift.putObject(source, 'big.txt', 'big', { headers: bigMeta })
+  }, 60_000)
+
+  afterAll(async () => {
+    for (const name of ['plain.txt', 'big.txt']) await swift.deleteObject(source, name)
+    await swift.deleteContainer(source)
+  }, 60_000)
+
+  async function run(metadata: NonNullable<JobSpec['options']['metadata']>) {
+    const { manager } = await open()
+    const bucket = await freshBucket()
+    const job = manager.start({ spec: spec(bucket, { metadata }, source), name: 'Metadata' })
+    const done = await manager.settled(job.id)
+    const report = JSON.parse(readFileSync(done.reports!.json, 'utf8')) as { objects: ObjectReportRow[] }
+    const row = (key: string) => report.objects.find((r) => r.key === key)
+    const head = (key: string) => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+    return { done, row, head, log: readFileSync(done.logFile!, 'utf8') }
+  }
+
+  it('leaves Swift user metadata behind, adds the extra pair to every object, and fails or drops oversized metadata', async () => {
+    const md5chksum = md5Base64(Buffer.from('plain'))
+    // Off, with an extra pair: content headers and records stay, Swift keys go, the pair is on every object.
+    const off = await run({ userMetadata: 'skip', extra, oversized: 'fail' })
+    expect(off.done).toMatchObject({ state: 'done', outcome: 'completed' })
+    const plain = await off.head('plain.txt')
+    expect(plain.ContentType).toBe('text/plain')
+    expect(plain.Metadata).toMatchObject({ md5chksum, 'migrated-from': 'swift-prod' })
+    expect(plain.Metadata).not.toHaveProperty('owner')
+    expect((await off.head('big.txt')).Metadata).toMatchObject({ 'migrated-from': 'swift-prod' })
+    expect((await off.head('big.txt')).Metadata).not.toHaveProperty('k0')
+
+    // Copied, over 2 KB, "fail": that object fails, named in the report; the other is copied.
+    const fail = await run({ userMetadata: 'copy', extra: [], oversized: 'fail' })
+    expect(fail.done).toMatchObject({ state: 'done', outcome: 'completed-with-failures' })
+    expect(fail.row('big.txt')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/at most 2048/),
+    })
+    expect((await fail.head('plain.txt')).Metadata).toMatchObject({ owner: 'ops' })
+
+    // "drop": copied without its Swift metadata, and the report row and the log say so.
+    const drop = await run({ userMetadata: 'copy', extra, oversized: 'drop' })
+    expect(drop.done).toMatchObject({ state: 'done', outcome: 'completed' })
+    const big = await drop.head('big.txt')
+    expect(big.Metadata).toMatchObject({ 'migrated-from': 'swift-prod', md5chksum: expect.any(String) })
+    expect(Object.keys(big.Metadata ?? {}).filter((key) => /^k\d$/.test(key))).toEqual([])
+    expect(drop.row('big.txt')).toMatchObject({
+      status: 'copied',
+      verification: 'verified-md5',
+      reason: expect.stringMatching(/^metadata dropped: the Swift user metadata came to \d+ bytes/),
+    })
+    expect(drop.row('plain.txt')?.reason).toBeNull()
+    expect((await drop.head('plain.txt')).Metadata).toMatchObject({
+      owner: 'ops',
+      'migrated-from': 'swift-prod',
+    })
+    expect(drop.log).toMatch(/ - WARNING - Metadata dropped for big\.txt: /)
+  }, 120_000)
 })

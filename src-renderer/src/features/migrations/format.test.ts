@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { estimateSeconds, formatDuration } from './format'
+import { effectiveLimit, estimateSeconds, formatDuration } from './format'
 
 describe('formatting', () => {
   it('rounds durations to what matters', () => {
@@ -14,5 +14,14 @@ describe('formatting', () => {
   it('estimates time from bytes and the MB/s limit, and not at all without one', () => {
     expect(estimateSeconds(40_000_000, 2)).toBe(20)
     expect(estimateSeconds(40_000_000, null)).toBeNull()
+  })
+
+  it("takes the lower of the migration's limit and the global one, and says whose it is", () => {
+    expect(effectiveLimit(2, null)).toEqual({ mb: 2, from: 'migration' })
+    expect(effectiveLimit(null, 5)).toEqual({ mb: 5, from: 'settings' })
+    expect(effectiveLimit(10, 5)).toEqual({ mb: 5, from: 'settings' })
+    expect(effectiveLimit(3, 5)).toEqual({ mb: 3, from: 'migration' })
+    expect(effectiveLimit(5, 5)).toEqual({ mb: 5, from: 'migration' })
+    expect(effectiveLimit(null, null)).toBeNull()
   })
 })

@@ -30,3 +30,21 @@ export function estimateSeconds(bytes: number, limitMb: number | null): number |
   if (limitMb === null || limitMb <= 0) return null
   return bytes / (limitMb * 1_000_000)
 }
+
+/** The bandwidth limit a run would get, and whose it is. */
+export interface EffectiveLimit {
+  mb: number
+  /** `migration`: its own limit; `settings`: the global limit in Settings, shared by every run. */
+  from: 'migration' | 'settings'
+}
+
+/**
+ * The limit that holds a run back: the engine makes every byte pass both the run's own limit and the
+ * global one, so the lower applies (the run's own when they are equal). Null when neither is set.
+ */
+export function effectiveLimit(migrationMb: number | null, globalMb: number | null): EffectiveLimit | null {
+  const own = migrationMb !== null && migrationMb > 0 ? migrationMb : null
+  const global = globalMb !== null && globalMb > 0 ? globalMb : null
+  if (own !== null && (global === null || own <= global)) return { mb: own, from: 'migration' }
+  return global === null ? null : { mb: global, from: 'settings' }
+}

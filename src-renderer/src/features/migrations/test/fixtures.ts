@@ -57,6 +57,7 @@ export function definition(id: string, name: string, patch: Partial<JobDefinitio
       bandwidthLimitMb: null,
       deep: false,
       mirror: { enabled: false, maxDeletions: 1000 },
+      metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
     },
     createdAt: AT,
     updatedAt: AT,

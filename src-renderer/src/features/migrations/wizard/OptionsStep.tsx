@@ -14,6 +14,7 @@ import {
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { MAX_WORKERS } from './draft'
+import { MetadataSection } from './MetadataSection'
 import { updateValues, useWizard } from './wizard-store'
 
 /** NumberInput hands back a number, or a string while the field is empty or half typed. */
@@ -23,7 +24,7 @@ function asNumber(value: number | string): number | '' {
   return value.trim() === '' || Number.isNaN(parsed) ? '' : parsed
 }
 
-/** Step 5: speed, which objects, and what happens to objects only the bucket has. */
+/** Step 5: speed, which objects, their metadata, and what happens to objects only the bucket has. */
 export function OptionsStep(): ReactNode {
   const values = useWizard((state) => state.values)
   const errors = useWizard((state) => state.errors)
@@ -93,6 +94,9 @@ export function OptionsStep(): ReactNode {
           <Radio value="skip" label="Skip them" />
         </Group>
       </Radio.Group>
+
+      <Divider label="Metadata" labelPosition="left" />
+      <MetadataSection />
 
       <Divider label="Checking and clean-up" labelPosition="left" />
       <Switch

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconRefresh, IconTerminal2 } from '@tabler/icons-react'
 import { useEffect, type ReactNode } from 'react'
-import type { JobPlanSummary } from '../../../../../src-preload/contract/jobs'
 import type { ProfileList } from '../../../../../src-preload/contract/profiles'
 import { useJob, useJobProgress } from '../../../stores/jobs'
+import { useSettings } from '../../../stores/settings'
 import { showCliCommand } from '../cli-command'
-import { formatBytes } from '../../job/format'
-import { estimateSeconds, formatDuration, plural } from '../format'
+import { plural } from '../format'
 import { suggestName, toDraft, type WizardValues } from './draft'
+import { metadataSummary } from './metadata-draft'
+import { PlanNumbers } from './PlanNumbers'
 import {
   cancelPreview,
   previewKey,
@@ -22,6 +23,8 @@ export function PreviewStep({ saved, aws }: { saved: ProfileList; aws: boolean }
   const values = useWizard((state) => state.values)
   const preview = useWizard((state) => state.preview)
   const nameError = useWizard((state) => state.errors['name'])
+  // Every run also passes the global limit; Settings are loaded at start-up (none known: no limit).
+  const globalBandwidth = useSettings((state) => state.view?.settings.globalBandwidthMb ?? null)
   const key = previewKey(values)
   const stale = preview.status !== 'idle' && preview.key !== key
 
@@ -55,6 +58,7 @@ export function PreviewStep({ saved, aws }: { saved: ProfileList; aws: boolean }
           preview={preview}
           stale={stale}
           bandwidth={values.bandwidthLimitMb === '' ? null : values.bandwidthLimitMb}
+          globalBandwidth={globalBandwidth}
           mirror={values.mirror}
         />
       </Card>
@@ -75,9 +79,10 @@ function PreviewBody(props: {
   preview: PreviewState
   stale: boolean
   bandwidth: number | null
+  globalBandwidth: number | null
   mirror: boolean
 }): ReactNode {
-  const { preview, stale, bandwidth, mirror } = props
+  const { preview, stale, bandwidth, globalBandwidth, mirror } = props
   if (preview.status === 'idle') {
     return (
       <Text size="sm" c="dimmed">
@@ -100,87 +105,13 @@ function PreviewBody(props: {
           The choices changed since this preview; update it to see the new numbers.
         </Text>
       )}
-      <PlanNumbers plan={preview.plan} bandwidth={bandwidth} mirror={mirror} />
+      <PlanNumbers
+        plan={preview.plan}
+        bandwidth={bandwidth}
+        globalBandwidth={globalBandwidth}
+        mirror={mirror}
+      />
     </Stack>
-  )
-}
-
-function Stat({
-  label,
-  value,
-  detail,
-  testId,
-}: {
-  label: string
-  value: string
-  detail?: string
-  testId: string
-}): ReactNode {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={600} size="lg">
-        {value}
-      </Text>
-      {detail && (
-        <Text size="sm" c="dimmed">
-          {detail}
-        </Text>
-      )}
-    </div>
-  )
-}
-
-/** The dry run's plan in numbers, with the time it would take at the chosen limit. */
-export function PlanNumbers({
-  plan,
-  bandwidth,
-  mirror,
-}: {
-  plan: JobPlanSummary
-  bandwidth: number | null
-  mirror: boolean
-}): ReactNode {
-  const seconds = estimateSeconds(plan.copyBytes, bandwidth)
-  const time =
-    plan.copy === 0
-      ? { value: 'Nothing to copy', detail: 'Everything is already in the bucket.' }
-      : seconds === null
-        ? { value: 'Depends on the link', detail: 'No bandwidth limit is set.' }
-        : { value: `About ${formatDuration(seconds)}`, detail: `at ${bandwidth} MB/s` }
-  const extras = mirror
-    ? {
-        label: 'To delete (mirror)',
-        value: plural(plan.delete, 'object'),
-        detail:
-          plan.extras > plan.delete
-            ? `${plural(plan.extras, 'object')} only in the bucket: more than the cap, so none will be deleted.`
-            : 'Only in the bucket, not in Swift.',
-      }
-    : {
-        label: 'Only in the bucket',
-        value: plural(plan.extras, 'object'),
-        detail: 'Left alone (mirror mode is off).',
-      }
-  return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-      <Stat
-        testId="plan-copy"
-        label="To copy"
-        value={plural(plan.copy, 'object')}
-        detail={formatBytes(plan.copyBytes)}
-      />
-      <Stat
-        testId="plan-skip"
-        label="Already there"
-        value={plural(plan.skip, 'object')}
-        detail="Same size and checksum: skipped."
-      />
-      <Stat testId="plan-delete" label={extras.label} value={extras.value} detail={extras.detail} />
-      <Stat testId="plan-time" label="Estimated time" value={time.value} detail={time.detail} />
-    </SimpleGrid>
   )
 }
 
@@ -227,6 +158,12 @@ function Summary({ values, saved }: { values: WizardValues; saved: ProfileList }
               How{' '}
             </Text>
             {how.join(', ')}
+          </Text>
+          <Text size="sm" data-testid="summary-metadata">
+            <Text span fw={600}>
+              Metadata{' '}
+            </Text>
+            {metadataSummary(values)}
           </Text>
         </Stack>
         <Button

@@ -73,6 +73,11 @@ describe('the form as a job definition', () => {
         bandwidthLimitMb: 2.5,
         deep: true,
         mirror: { enabled: true, maxDeletions: 7 },
+        metadata: {
+          userMetadata: 'skip',
+          extra: [{ key: 'migrated-from', value: 'swift prod' }],
+          oversized: 'drop',
+        },
         partBudgetMb: 64,
       },
     })

@@ -1,4 +1,8 @@
 import type { JobDefinition, JobDefinitionDraft } from '../../../../../src-preload/contract/profiles'
+import { bucketNameProblem, bucketPatternProblem, CONTAINER_PLACEHOLDER } from './bucket-rules'
+import { metadataDraft, metadataProblem, metadataValues, type MetadataValues } from './metadata-draft'
+
+export { bucketNameProblem, bucketPatternProblem, CONTAINER_PLACEHOLDER } from './bucket-rules'
 
 /**
  * The New Migration form's values, how they become a JobDefinitionDraft, and the checks each step
@@ -12,16 +16,13 @@ import type { JobDefinition, JobDefinitionDraft } from '../../../../../src-prelo
 export const STEPS = ['source', 'containers', 'destination', 'bucket', 'options', 'preview'] as const
 export type StepKey = (typeof STEPS)[number]
 
-/** Stands for each container's name in a per-container bucket pattern, as in main. */
-export const CONTAINER_PLACEHOLDER = '{container}'
-
 /** Main's defaults (core/profiles/job-definition.ts): what a new migration starts with. */
 export const DEFAULT_WORKERS = 16
 export const DEFAULT_MAX_DELETIONS = 1000
 export const MAX_WORKERS = 256
 
 /** What the form holds. Number fields are '' while empty, as Mantine's NumberInput gives them. */
-export interface WizardValues {
+export interface WizardValues extends MetadataValues {
   name: string
   sourceProfileId: string
   allContainers: boolean
@@ -69,6 +70,7 @@ export function emptyValues(defaultWorkers = DEFAULT_WORKERS): WizardValues {
     deep: false,
     mirror: false,
     maxDeletions: DEFAULT_MAX_DELETIONS,
+    ...metadataValues(),
   }
 }
 
@@ -95,6 +97,7 @@ export function valuesFromDefinition(definition: JobDefinition): WizardValues {
     deep: options.deep,
     mirror: options.mirror.enabled,
     maxDeletions: options.mirror.maxDeletions,
+    ...metadataValues(options.metadata),
     ...(options.partBudgetMb !== undefined && { partBudgetMb: options.partBudgetMb }),
     ...(options.multipartThresholdMb !== undefined && { multipartThresholdMb: options.multipartThresholdMb }),
   }
@@ -112,6 +115,7 @@ export function toDraft(values: WizardValues, id?: string): JobDefinitionDraft {
   const destPrefix = values.destPrefix.trim()
   const include = values.include.map((glob) => glob.trim()).filter((glob) => glob !== '')
   const exclude = values.exclude.map((glob) => glob.trim()).filter((glob) => glob !== '')
+  const metadata = metadataDraft(values)
   return {
     ...(id !== undefined && { id }),
     name: values.name.trim(),
@@ -137,6 +141,7 @@ export function toDraft(values: WizardValues, id?: string): JobDefinitionDraft {
         enabled: values.mirror,
         maxDeletions: values.maxDeletions === '' ? DEFAULT_MAX_DELETIONS : values.maxDeletions,
       },
+      ...(metadata && { metadata }),
       ...(values.partBudgetMb !== undefined && { partBudgetMb: values.partBudgetMb }),
       ...(values.multipartThresholdMb !== undefined && { multipartThresholdMb: values.multipartThresholdMb }),
     },
@@ -162,6 +167,8 @@ const FIELD_STEPS: ReadonlyArray<readonly [string, StepKey]> = [
   ['options.bandwidthLimitMb', 'options'],
   ['options.deep', 'options'],
   ['options.mirror.maxDeletions', 'options'],
+  ['options.metadata.extra', 'options'],
+  ['options.metadata', 'options'],
   ['options.mirror', 'options'],
   ['options', 'options'],
   ['name', 'preview'],
@@ -181,47 +188,6 @@ export function formField(path: string): string {
 export function stepOfField(field: string): number {
   const known = FIELD_STEPS.find(([name]) => name === formField(field))
   return STEPS.indexOf(known ? known[1] : 'preview')
-}
-
-const AWS_BUCKET = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/
-
-/**
- * Why `name` cannot be a bucket, or undefined. AWS's rules when the destination is AWS; other S3
- * servers are laxer, so there only what can never be a bucket is refused (as main does).
- */
-export function bucketNameProblem(name: string, aws: boolean): string | undefined {
-  if (name === '') return 'Enter the bucket name.'
-  if (name.includes('/')) return 'A bucket name cannot contain "/"; put a key prefix in "Destination prefix".'
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(name)) return 'A bucket name cannot contain spaces.'
-  if (!aws) return name.length > 255 ? 'A bucket name is at most 255 characters.' : undefined
-  if (name.length < 3 || name.length > 63) return 'A bucket name is 3 to 63 characters long.'
-  if (!AWS_BUCKET.test(name)) {
-    return 'Use lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.'
-  }
-  if (name.includes('..')) return 'A bucket name cannot contain two dots in a row.'
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'A bucket name cannot look like an IP address.'
-  if (name.startsWith('xn--')) return 'A bucket name cannot start with "xn--".'
-  if (/(-s3alias|--ol-s3)$/.test(name)) return 'A bucket name cannot end with "-s3alias" or "--ol-s3".'
-  return undefined
-}
-
-/** Why a per-container pattern cannot be used, or undefined. */
-export function bucketPatternProblem(pattern: string): string | undefined {
-  const parts = pattern.split(CONTAINER_PLACEHOLDER)
-  if (parts.length !== 2)
-    return `Put ${CONTAINER_PLACEHOLDER} in the pattern exactly once, e.g. swift-${CONTAINER_PLACEHOLDER}.`
-  const [before = '', after = ''] = parts
-  if (!/^[a-z0-9.-]*$/.test(before + after)) {
-    return `Around ${CONTAINER_PLACEHOLDER}, use only lowercase letters, digits, dots and hyphens.`
-  }
-  if (before !== '' && !/^[a-z0-9]/.test(before))
-    return 'Start the pattern with a lowercase letter or a digit.'
-  if (after !== '' && !/[a-z0-9]$/.test(after)) return 'End the pattern with a lowercase letter or a digit.'
-  if (before.length + after.length > 40) {
-    return 'Keep the text around the container name to 40 characters so the name still fits in 63.'
-  }
-  return undefined
 }
 
 function wholeNumberProblem(value: number | '', min: number, max: number, what: string): string | undefined {
@@ -270,6 +236,7 @@ export function validateStep(step: StepKey, values: WizardValues, aws = false): 
       if (values.prefix !== '' && values.prefix.trim() === '') {
         put('source.prefix', 'The prefix is only spaces; clear it to copy every object.')
       }
+      put('options.metadata.extra', metadataProblem(values))
       break
     }
     case 'preview':
