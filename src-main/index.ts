@@ -38,6 +38,8 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
 const resourcesDir = join(import.meta.dirname, '../../resources')
 
 let desktop: DesktopShell | null = null
+// A relaunch or the dock asked for the window before the desktop shell existed.
+let showAsked = false
 
 /**
  * The vault: safeStorage ciphertext in userData. Called after `ready`, before which safeStorage cannot
@@ -54,9 +56,13 @@ async function openVault(dir: string): Promise<{ vault: SecretVault; vaultProble
   }
 }
 
-/** Brings the window up (a relaunch, the dock); before `ready` there is nothing to show yet. */
+/**
+ * Brings the window up (a relaunch, the dock). Asked before the shell exists, it is remembered; the
+ * shell itself holds any show until the IPC handlers are bound (see DesktopShell.ready).
+ */
 function showMainWindow(): void {
-  desktop?.show()
+  if (desktop) desktop.show()
+  else showAsked = true
 }
 
 // A second launch focuses the running instance instead of starting another engine on the same data.
@@ -96,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir,
     })
     desktop = shell
+    if (showAsked) shell.show()
     // Exports go through main's save dialog; the HTML summary opens in the system browser.
     const logs = {
       service: new LogService({ jobs: () => jobs.manager }),
@@ -141,5 +148,7 @@ if (!app.requestSingleInstanceLock()) {
     bindRouterToIpcMain(router, () => trustedOrigins)
     // Started with the session (Start at login): stay in the tray until the user opens the window.
     if (!startedAtLogin(process.argv, { app })) shell.show()
+    // Only now can a page's calls be answered: the window opens here, whoever asked for it first.
+    shell.ready()
   })
 }
