@@ -315,6 +315,7 @@ export class JobManager {
         spec,
         name: record.name,
         ...(record.definitionId !== null && { definitionId: record.definitionId }),
+        ...(record.profiles !== null && { profiles: record.profiles }),
       },
       record.id,
     )

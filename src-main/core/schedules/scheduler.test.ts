@@ -28,6 +28,8 @@ afterEach(async () => {
 const DEFINITION = {
   id: 'def-1',
   name: 'Media to S3',
+  source: { profileId: 'p1' },
+  target: { profileId: 'p2' },
   options: { bandwidthLimitMb: null },
 } as unknown as JobDefinition
 
@@ -158,6 +160,9 @@ describe('Scheduler: runs on time', () => {
       scheduleId: schedule.id,
       startedBy: 'schedule "Nightly"',
       definitionId: 'def-1',
+      // Kept with the run, so "re-read the profile" and a resume find its secrets whatever the
+      // saved migration becomes.
+      profiles: { swift: 'p1', s3: 'p2' },
       name: 'Media to S3',
     })
     expect(t.scheduler.get(schedule.id)).toMatchObject({

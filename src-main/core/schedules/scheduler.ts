@@ -394,6 +394,7 @@ export class Scheduler {
       spec,
       name: definition.name,
       definitionId: definition.id,
+      profiles: { swift: definition.source.profileId, s3: definition.target.profileId },
       trigger: 'schedule',
       scheduleId: schedule.id,
       startedBy: startedBy(schedule),
@@ -417,6 +418,9 @@ export class Scheduler {
       spec,
       name: definition?.name ?? schedule.name,
       definitionId: schedule.definitionId,
+      ...(definition && {
+        profiles: { swift: definition.source.profileId, s3: definition.target.profileId },
+      }),
       trigger,
       scheduleId: schedule.id,
       ...(trigger === 'schedule' && { startedBy: startedBy(schedule) }),
