@@ -27,11 +27,33 @@ import type {
   StartInput,
 } from './job-manager-types'
 import type { JobSpec } from './job-spec'
+import { failedObjectNames } from './report-failures'
 import { JobRun, type JobOutcome, type RunContext } from './run-job'
 
 export { DEFAULT_WORKER_CAP, type JobManagerOptions } from './job-manager-options'
 
 const defaultRunner: RunnerFactory = (spec, context) => new JobRun(spec, context)
+
+/**
+ * The most object names a retry lists in its spec (kept in history with the run): beyond it the retry
+ * runs whole, which copies the same objects, and whatever else is missing, at the cost of a listing.
+ */
+export const RETRY_LIST_LIMIT = 10_000
+
+/**
+ * The spec of a retry of `record`: mirror off, and narrowed to the failed objects when they are known
+ * (a retry of a retry that stopped early keeps the list it had).
+ */
+async function retrySpec(record: JobRecord, spec: JobSpec): Promise<JobSpec> {
+  const retry = structuredClone(spec)
+  retry.options.mirror = { ...retry.options.mirror, enabled: false }
+  const wentThrough = record.state === 'done' && record.outcome === 'completed-with-failures'
+  const copied = !spec.options.dryRun && !spec.options.verifyOnly
+  if (!wentThrough || !copied || !record.reports) return retry
+  const names = await failedObjectNames(record.reports.json, RETRY_LIST_LIMIT)
+  if (names !== undefined && names.length > 0) retry.source.only = names
+  return retry
+}
 
 /**
  * Runs migrations for the desktop app, browser mode and the scheduler: several at once under one worker
@@ -179,14 +201,18 @@ export class JobManager {
   }
 
   /**
-   * Runs the job again. The planner copies only what is missing or changed, so a rerun is exactly the
-   * retry of failed objects. The spec with secrets is kept in memory for runs of this session; for older
-   * ones the shell resolves it again and passes it.
+   * Runs the job again as a new linked run, never deleting: mirror mode is off for a retry, whatever
+   * the run had. A run that went through every object retries only those it failed to copy or verify
+   * (its report lists them), so new or changed objects on the source wait for the next real run; a run
+   * that stopped early (cancelled, failed, out of credentials) is run again whole, and the planner skips
+   * what is already there. The spec with secrets is kept in memory for runs of this session; for older
+   * ones the shell rebuilds it and passes it.
    */
-  retryFailed(id: string, spec?: JobSpec): JobSummary {
+  async retryFailed(id: string, spec?: JobSpec): Promise<JobSummary> {
     const record = this.record(id)
     if (!isFinished(record.state)) throw new AppError('CONFLICT', 'The job is still under way.')
-    return this.rerun(record, spec ?? this.jobs.get(record.id)?.spec)
+    const base = spec ?? this.jobs.get(record.id)?.spec
+    return this.rerun(record, base && (await retrySpec(record, base)))
   }
 
   /** Continues a run the app stopped in the middle of, as a new run linked to it. */

@@ -116,7 +116,7 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
     'jobs.retryFailed': async ({ id, secrets }) => {
       const manager = jobs.manager()
       try {
-        return manager.retryFailed(id)
+        return await manager.retryFailed(id)
       } catch (error) {
         // Secrets of a run from an earlier session are not kept: rebuild it, so the retry is that run.
         if (!(error instanceof AppError) || error.code !== 'AUTH') throw error
