@@ -7,7 +7,7 @@ import { sampleReport, sampleRow } from '../reports/sample-report'
 import { JobManager, RETRY_LIST_LIMIT } from './job-manager'
 import { fakeOutcome, fakeRunners, fakeSpec, FakeManagerClock } from './job-manager-fakes'
 import type { JobOutcome } from './run-job'
-import { failedObjectNames } from './report-failures'
+import { failedObjectNames } from './retry-spec'
 import { filterFor } from './run-steps'
 
 /** "Retry failed" copies what failed and nothing else, and never deletes. */

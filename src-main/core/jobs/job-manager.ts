@@ -27,33 +27,13 @@ import type {
   StartInput,
 } from './job-manager-types'
 import type { JobSpec } from './job-spec'
-import { failedObjectNames } from './report-failures'
+import { retrySpec } from './retry-spec'
 import { JobRun, type JobOutcome, type RunContext } from './run-job'
 
 export { DEFAULT_WORKER_CAP, type JobManagerOptions } from './job-manager-options'
+export { RETRY_LIST_LIMIT } from './retry-spec'
 
 const defaultRunner: RunnerFactory = (spec, context) => new JobRun(spec, context)
-
-/**
- * The most object names a retry lists in its spec (kept in history with the run): beyond it the retry
- * runs whole, which copies the same objects, and whatever else is missing, at the cost of a listing.
- */
-export const RETRY_LIST_LIMIT = 10_000
-
-/**
- * The spec of a retry of `record`: mirror off, and narrowed to the failed objects when they are known
- * (a retry of a retry that stopped early keeps the list it had).
- */
-async function retrySpec(record: JobRecord, spec: JobSpec): Promise<JobSpec> {
-  const retry = structuredClone(spec)
-  retry.options.mirror = { ...retry.options.mirror, enabled: false }
-  const wentThrough = record.state === 'done' && record.outcome === 'completed-with-failures'
-  const copied = !spec.options.dryRun && !spec.options.verifyOnly
-  if (!wentThrough || !copied || !record.reports) return retry
-  const names = await failedObjectNames(record.reports.json, RETRY_LIST_LIMIT)
-  if (names !== undefined && names.length > 0) retry.source.only = names
-  return retry
-}
 
 /**
  * Runs migrations for the desktop app, browser mode and the scheduler: several at once under one worker

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { ObjectReportRow } from '../reports/types'
+import type { JobRecord } from './job-manager-types'
+import type { JobSpec } from './job-spec'
 
 // jsonHead ends the report part with this line; every row after it is one compact JSON line.
 const ROWS_START = '  "objects": ['
@@ -40,4 +42,25 @@ export async function failedObjectNames(jsonPath: string, limit: number): Promis
     lines.close()
   }
   return inRows ? [...names] : undefined
+}
+
+/**
+ * The most object names a retry lists in its spec (kept in history with the run): beyond it the retry
+ * runs whole, which copies the same objects, and whatever else is missing, at the cost of a listing.
+ */
+export const RETRY_LIST_LIMIT = 10_000
+
+/**
+ * The spec of a retry of `record`: mirror off, and narrowed to the failed objects when they are known
+ * (a retry of a retry that stopped early keeps the list it had).
+ */
+export async function retrySpec(record: JobRecord, spec: JobSpec): Promise<JobSpec> {
+  const retry = structuredClone(spec)
+  retry.options.mirror = { ...retry.options.mirror, enabled: false }
+  const wentThrough = record.state === 'done' && record.outcome === 'completed-with-failures'
+  const copied = !spec.options.dryRun && !spec.options.verifyOnly
+  if (!wentThrough || !copied || !record.reports) return retry
+  const names = await failedObjectNames(record.reports.json, RETRY_LIST_LIMIT)
+  if (names !== undefined && names.length > 0) retry.source.only = names
+  return retry
 }
