@@ -32,6 +32,8 @@ export class ManagedJob {
   phase: JobPhase
   userPaused = false
   cancelRequested = false
+  /** Stopped because the app quits: it ends interrupted rather than cancelled, so it can be resumed. */
+  interruptRequested = false
   progress: JobProgress | undefined
   /** The whole-job progress as last taken, kept once the run is over. */
   lastProgress: JobProgressSnapshot | undefined

@@ -181,6 +181,27 @@ export class JobManager {
   }
 
   /**
+   * Stops a run because the app is quitting: it ends as `interrupted`, as after a crash, so Resume
+   * continues it at the next start (a cancelled run is one the user chose to end). It writes its report
+   * first, as a cancelled run does; a queued one never starts.
+   */
+  interrupt(id: string): void {
+    const record = this.record(id)
+    const job = this.jobs.get(record.id)
+    if (!job || isFinished(record.state)) return
+    job.interruptRequested = true
+    if (record.state === 'queued') {
+      this.caps.dequeue(job.record.id)
+      this.end(job, (r) => {
+        r.state = 'interrupted'
+        r.finishedAt = this.iso()
+      })
+      return
+    }
+    job.runner?.cancel()
+  }
+
+  /**
    * Runs the job again as a new linked run, never deleting: mirror mode is off for a retry, whatever
    * the run had. A run that went through every object retries only those it failed to copy or verify
    * (its report lists them), so new or changed objects on the source wait for the next real run; a run
@@ -397,7 +418,10 @@ export class JobManager {
     job.progress?.containerEnded(job.runner?.progress())
     const progress = job.takeProgress(this.clock.now(), true)
     job.report = outcome.report
-    this.end(job, (r) => recordOutcome(r, outcome, progress, this.iso()))
+    this.end(job, (r) => {
+      recordOutcome(r, outcome, progress, this.iso())
+      if (job.interruptRequested && r.state === 'cancelled') r.state = 'interrupted'
+    })
   }
 
   private crash(job: ManagedJob, error: unknown): void {
