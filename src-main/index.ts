@@ -12,6 +12,7 @@ import { installDesktop, type DesktopShell } from './desktop/install'
 import { startedAtLogin } from './desktop/login-item'
 import { scheduleNotifier } from './desktop/schedule-notifications'
 import { bindRouterToIpcMain, sendToAllWindows } from './ipc/electron-ipc'
+import { logInternalErrors } from './ipc/internal-errors'
 import { createHandlers, lazyProfileStore } from './ipc/handlers'
 import { forwardJobEvents } from './ipc/job-events'
 import { forwardLogEvents } from './ipc/log-events'
@@ -142,9 +143,7 @@ if (!app.requestSingleInstanceLock()) {
       schedules: () => schedules.scheduler,
       ...opened,
     })
-    const router = createRouter(handlers, (channel, error) =>
-      console.error(`[ipc] ${channel} failed:`, error),
-    )
+    const router = createRouter(handlers, logInternalErrors())
     bindRouterToIpcMain(router, () => trustedOrigins)
     // Started with the session (Start at login): stay in the tray until the user opens the window.
     if (!startedAtLogin(process.argv, { app })) shell.show()

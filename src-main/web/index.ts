@@ -8,6 +8,7 @@ import { LogService } from '../core/logs'
 import { forwardJobEvents, type EventSink } from '../ipc/job-events'
 import { forwardLogEvents } from '../ipc/log-events'
 import { openJobHost } from '../ipc/job-host'
+import { logInternalErrors } from '../ipc/internal-errors'
 import { createRouter } from '../ipc/router'
 import { openScheduleHost } from '../ipc/schedule-host'
 import { openSettingsHost } from '../ipc/settings-host'
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     logs,
     schedules: () => schedules.scheduler,
   })
-  const router = createRouter(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error))
+  const router = createRouter(handlers, logInternalErrors())
   const server = await startWebServer({
     router,
     rendererDir: join(import.meta.dirname, '../renderer'),
