@@ -12,6 +12,7 @@ import { installDesktop, type DesktopShell } from './desktop/install'
 import { startedAtLogin } from './desktop/login-item'
 import { scheduleNotifier } from './desktop/schedule-notifications'
 import { bindRouterToIpcMain, sendToAllWindows } from './ipc/electron-ipc'
+import { logInternalErrors } from './ipc/internal-errors'
 import { createHandlers, lazyProfileStore } from './ipc/handlers'
 import { forwardJobEvents } from './ipc/job-events'
 import { forwardLogEvents } from './ipc/log-events'
@@ -38,6 +39,8 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
 const resourcesDir = join(import.meta.dirname, '../../resources')
 
 let desktop: DesktopShell | null = null
+// A relaunch or the dock asked for the window before the desktop shell existed.
+let showAsked = false
 
 /**
  * The vault: safeStorage ciphertext in userData. Called after `ready`, before which safeStorage cannot
@@ -54,9 +57,13 @@ async function openVault(dir: string): Promise<{ vault: SecretVault; vaultProble
   }
 }
 
-/** Brings the window up (a relaunch, the dock); before `ready` there is nothing to show yet. */
+/**
+ * Brings the window up (a relaunch, the dock). Asked before the shell exists, it is remembered; the
+ * shell itself holds any show until the IPC handlers are bound (see DesktopShell.ready).
+ */
 function showMainWindow(): void {
-  desktop?.show()
+  if (desktop) desktop.show()
+  else showAsked = true
 }
 
 // A second launch focuses the running instance instead of starting another engine on the same data.
@@ -96,6 +103,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir,
     })
     desktop = shell
+    if (showAsked) shell.show()
     // Exports go through main's save dialog; the HTML summary opens in the system browser.
     const logs = {
       service: new LogService({ jobs: () => jobs.manager }),
@@ -135,11 +143,11 @@ if (!app.requestSingleInstanceLock()) {
       schedules: () => schedules.scheduler,
       ...opened,
     })
-    const router = createRouter(handlers, (channel, error) =>
-      console.error(`[ipc] ${channel} failed:`, error),
-    )
+    const router = createRouter(handlers, logInternalErrors())
     bindRouterToIpcMain(router, () => trustedOrigins)
     // Started with the session (Start at login): stay in the tray until the user opens the window.
     if (!startedAtLogin(process.argv, { app })) shell.show()
+    // Only now can a page's calls be answered: the window opens here, whoever asked for it first.
+    shell.ready()
   })
 }

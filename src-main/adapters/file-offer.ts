@@ -2,7 +2,7 @@ import { copyFile } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { app, dialog, shell, type BrowserWindow, type SaveDialogOptions } from 'electron'
 import { AppError } from '../core/errors'
-import type { FileOffer, OfferedFile } from '../core/logs'
+import { openableReport, type FileOffer, type OfferedFile } from '../core/logs'
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.log': { name: 'Log files', extensions: ['log', 'txt'] },
@@ -37,8 +37,9 @@ export function electronFileOffer(parent: () => BrowserWindow | null): FileOffer
     },
 
     async open(file: OfferedFile) {
-      // openPath hands the file to the system's handler for .html: the default browser, outside the app.
-      const problem = await shell.openPath(file.path)
+      // openPath hands the file to the system's handler for its type: checked to be an .html report
+      // first, so it goes to the default browser, outside the app, and nothing else is run.
+      const problem = await shell.openPath(await openableReport(file.path))
       if (problem) throw new AppError('UNAVAILABLE', `Could not open ${file.fileName}: ${problem}`)
       return { opened: true }
     },

@@ -147,6 +147,14 @@ describe('cliCommandFor', () => {
     expect(spec.options.metadata).toEqual({ userMetadata: 'copy', extra: [], oversized: 'fail' })
   })
 
+  it('leaves out --maxWorkers for a migration saved without a worker count: the CLI runs 16', async () => {
+    const { command, resolved, spec } = await roundTrip(SWIFT_AUTHS.v1, {}, () => ({
+      options: { mirror: { enabled: true } },
+    }))
+    expect(command.command).not.toContain('--maxWorkers')
+    expect([spec.options.maxWorkers, resolved.options.maxWorkers]).toEqual([16, 16])
+  })
+
   it('says in words what the command line cannot carry', async () => {
     const { store, cleanup } = tempStore()
     stores.push(cleanup)

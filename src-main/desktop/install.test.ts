@@ -24,7 +24,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function setup() {
+async function setup(ready = true) {
   const { manager, runners } = await managerWithFakeRunners()
   const settings = new SettingsStore({ cwd: dir })
   const urls: string[] = []
@@ -40,6 +40,7 @@ async function setup() {
     log: () => {},
   })
   shell.show()
+  if (ready) shell.ready()
   const window = BrowserWindow.created[0]!
   const close = (): boolean => {
     let prevented = false
@@ -50,6 +51,26 @@ async function setup() {
 }
 
 describe('the desktop shell', () => {
+  it('holds a show asked for during start-up (a relaunch, a notification) until main is ready', async () => {
+    const { shell, urls } = await setup(false)
+    shell.show('#/job/j1')
+    shell.show()
+    expect(BrowserWindow.created).toHaveLength(0)
+    shell.ready()
+    // One window, on the page asked for, once the IPC handlers can answer it.
+    expect(urls).toEqual(['app://renderer/index.html#/job/j1'])
+    shell.ready()
+    expect(BrowserWindow.created).toHaveLength(1)
+  })
+
+  it('brings the open window to the front on a relaunch after start-up', async () => {
+    const { shell, window } = await setup()
+    shell.show()
+    expect(BrowserWindow.created).toHaveLength(1)
+    expect(window.show).toHaveBeenCalledTimes(1)
+    expect(window.focus).toHaveBeenCalledTimes(1)
+  })
+
   it('hides to the tray while a job runs, and closes once none does', async () => {
     const { manager, runners, close, window } = await setup()
     expect(close()).toBe(false)

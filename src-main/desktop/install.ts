@@ -24,8 +24,13 @@ export interface DesktopOptions {
 
 /** What the rest of main may ask of the desktop shell. */
 export interface DesktopShell {
-  /** Shows the main window, on a page (`#/job/<id>`) when given. */
+  /**
+   * Shows the main window, on a page (`#/job/<id>`) when given. Before {@link ready} the show is held
+   * and happens then, so no page can load before main answers its calls.
+   */
   show(hash?: string): void
+  /** Called once the IPC handlers are bound: the window may open from now on. */
+  ready(): void
   /** The main window while it exists, for dialogs. */
   window(): BrowserWindow | null
   /**
@@ -83,6 +88,7 @@ export function installDesktop(options: DesktopOptions): DesktopShell {
     url: options.rendererUrl,
     hideOnClose: () => reasons.size > 0 || activity.unfinished().length > 0 || settings.get().closeToTray,
     quitting: guard.quitting,
+    holdUntilReady: true,
     onFirstHide: () => {
       if (!Notification.isSupported()) return
       const running = activity.unfinished().length
@@ -118,6 +124,7 @@ export function installDesktop(options: DesktopOptions): DesktopShell {
 
   return {
     show: (hash) => windows.show(hash),
+    ready: () => windows.ready(),
     window: () => windows.current(),
     keepInTray: (reason, on) => {
       if (on) reasons.add(reason)

@@ -78,7 +78,7 @@ describe('desktop notifications', () => {
       'Migration finished with problems: Once',
     ])
     // The retry re-sends the first run's state (now linked to the retry) and starts a new one.
-    manager.retryFailed(job.id)
+    await manager.retryFailed(job.id)
     expect(notifications.shown).toHaveLength(1)
   })
 

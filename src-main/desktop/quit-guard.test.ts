@@ -58,7 +58,7 @@ describe('quitting', () => {
     expect(guard.quitting()).toBe(false)
   })
 
-  it('on yes cancels every job, waits for them to write their reports, then quits', async () => {
+  it('on yes stops every job, waits for them to write their reports, then quits', async () => {
     const { manager, runners, app, close, beforeExit } = await setup(true)
     const job = manager.start({ spec: fakeSpec(), name: 'a' })
     app.quit()
@@ -69,17 +69,38 @@ describe('quitting', () => {
     app.quit()
     runners[0]!.finish(fakeOutcome(130, 'cancelled'))
     await vi.waitFor(() => expect(app.quits).toBe(1))
-    expect(manager.get(job.id).state).toBe('cancelled')
     expect(close).toHaveBeenCalled()
     expect(beforeExit).toHaveBeenCalledTimes(1)
+    // As the question says, it can be resumed later: interrupted, not cancelled (which cannot be).
+    expect(manager.get(job.id).state).toBe('interrupted')
+    expect(manager.resumeInterrupted(job.id, fakeSpec())).toMatchObject({ retryOf: job.id })
+  })
+
+  it('records a job still queued at quit as interrupted too, so it can be started later', async () => {
+    const { manager, runners, app } = await setup(true)
+    manager.setWorkerCap(8)
+    const running = manager.start({ spec: fakeSpec(), name: 'a' })
+    const queued = manager.start({ spec: fakeSpec(), name: 'b' })
+    expect(manager.get(queued.id).state).toBe('queued')
+    app.quit()
+    await vi.waitFor(() => expect(runners[0]!.calls).toContain('cancel'))
+    runners[0]!.finish(fakeOutcome(130, 'cancelled'))
+    await vi.waitFor(() => expect(app.quits).toBe(1))
+    expect([manager.get(running.id).state, manager.get(queued.id).state]).toEqual([
+      'interrupted',
+      'interrupted',
+    ])
+    expect(runners).toHaveLength(1)
   })
 
   it('quits anyway when a run does not stop in time', async () => {
-    const { manager, app } = await setup(true, 20)
+    const { manager, runners, app } = await setup(true, 20)
     const job = manager.start({ spec: fakeSpec(), name: 'stuck' })
     app.quit()
     await vi.waitFor(() => expect(app.quits).toBe(1))
-    expect(manager.get(job.id).cancelRequested).toBe(true)
+    expect(runners[0]!.calls).toContain('cancel')
+    // Still under way in history: the next start marks it interrupted.
+    expect(manager.get(job.id).finishedAt).toBeNull()
   })
 
   it('asks in plain words, singular and plural', () => {

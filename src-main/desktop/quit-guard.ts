@@ -15,10 +15,10 @@ export function quitQuestion(count: number): { message: string; detail: string; 
 export interface QuitGuardOptions {
   app: Pick<App, 'on' | 'quit'>
   activity: Pick<JobActivity, 'unfinished'>
-  manager: Pick<JobManager, 'cancel' | 'settled' | 'close'>
+  manager: Pick<JobManager, 'interrupt' | 'settled' | 'close'>
   /** Asks the question; resolves true to quit. */
   confirm: (count: number) => Promise<boolean>
-  /** How long cancelled runs get to write their reports before the app quits anyway. */
+  /** How long stopped runs get to write their reports before the app quits anyway. */
   stopTimeoutMs?: number
   /** Last words before quitting (stop timers, destroy the tray). */
   beforeExit?: () => void
@@ -26,8 +26,9 @@ export interface QuitGuardOptions {
 }
 
 /**
- * Quitting asks first while jobs are under way, then cancels them (each writes its report), waits a
- * while for them to settle and writes history out, and only then lets the app quit. Quitting with
+ * Quitting asks first while jobs are under way, then stops them as interrupted (each writes its report;
+ * Resume continues it at the next start, as the question promises), waits a while for them to settle
+ * and writes history out, and only then lets the app quit. Quitting with
  * nothing running still waits for history to be written. Every way to quit goes through `before-quit`:
  * the tray's Quit, the menu, Cmd+Q, and closing the last window where that quits.
  */
@@ -47,9 +48,9 @@ export function guardQuit(options: QuitGuardOptions): { quitting: () => boolean 
     state = 'stopping'
     for (const job of jobs) {
       try {
-        options.manager.cancel(job.id)
+        options.manager.interrupt(job.id)
       } catch (error) {
-        log(`[quit] could not cancel ${job.id}: ${(error as Error).message}`)
+        log(`[quit] could not stop ${job.id}: ${(error as Error).message}`)
       }
     }
     const settled = Promise.allSettled(jobs.map((job) => options.manager.settled(job.id)))

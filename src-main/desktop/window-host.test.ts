@@ -61,6 +61,28 @@ describe('the main window', () => {
     expect(window.webContents.send).toHaveBeenCalledWith('app.navigate', { hash: '#/job/a' })
   })
 
+  it('with holdUntilReady, opens nothing before ready, then the one window asked for', () => {
+    const urls: string[] = []
+    const host = new WindowHost({
+      create: (url) => {
+        urls.push(url)
+        return new BrowserWindow({}) as never
+      },
+      url: 'app://renderer/index.html',
+      hideOnClose: () => false,
+      quitting: () => false,
+      holdUntilReady: true,
+    })
+    host.show()
+    host.show('#/schedules')
+    expect(host.current()).toBeNull()
+    host.ready()
+    expect(urls).toEqual(['app://renderer/index.html#/schedules'])
+    // Nothing held any more: a second ready opens nothing new.
+    host.ready()
+    expect(urls).toHaveLength(1)
+  })
+
   it('never sends a route that is not one of the page own', () => {
     const { host, urls } = setup()
     host.show('javascript:alert(1)')

@@ -14,6 +14,12 @@ export interface WindowHostOptions {
   quitting: () => boolean
   /** Told the first time the window hides instead of closing, to say where the app went. */
   onFirstHide?: () => void
+  /**
+   * Hold every show until {@link WindowHost.ready} is called. The desktop app sets it: its IPC handlers
+   * are bound late in start-up, and a page loaded before then gets "No handler registered" instead of
+   * an answer on its first call.
+   */
+  holdUntilReady?: boolean
 }
 
 /**
@@ -23,8 +29,22 @@ export interface WindowHostOptions {
 export class WindowHost {
   private window: BrowserWindow | null = null
   private hiddenOnce = false
+  private isReady: boolean
+  /** A show asked for before ready (a relaunch, the dock, the tray), with the page it asked for. */
+  private held: { hash: string | undefined } | null = null
 
-  constructor(private readonly options: WindowHostOptions) {}
+  constructor(private readonly options: WindowHostOptions) {
+    this.isReady = options.holdUntilReady !== true
+  }
+
+  /** From now on the window may be shown; a show held until now happens at once. */
+  ready(): void {
+    if (this.isReady) return
+    this.isReady = true
+    const held = this.held
+    this.held = null
+    if (held) this.show(held.hash)
+  }
 
   /** The window, when one is open (visible or hidden). */
   current(): BrowserWindow | null {
@@ -33,6 +53,11 @@ export class WindowHost {
 
   /** Brings the window to the front, creating it if needed; with `hash`, on that page (`#/job/<id>`). */
   show(hash?: string): void {
+    if (!this.isReady) {
+      // One window will open; the latest page asked for wins, a plain relaunch keeps an earlier one.
+      this.held = { hash: hash ?? this.held?.hash }
+      return
+    }
     const route = hash !== undefined && ROUTE.test(hash) ? hash : undefined
     const window = this.current()
     if (!window) {

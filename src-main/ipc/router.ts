@@ -15,8 +15,11 @@ export type Handlers = {
   [C in InvokeChannel]: (input: InvokeInput<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>
 }
 
-/** Where the router reports errors it could not map (bugs); never shown to the user verbatim. */
-export type InternalErrorSink = (channel: string, error: unknown) => void
+/**
+ * Where the router reports errors it could not map (bugs); never shown to the user verbatim. It gets
+ * the call's validated input too, so a sink can mask the secrets in it (see internal-errors.ts).
+ */
+export type InternalErrorSink = (channel: string, error: unknown, input: unknown) => void
 
 /** Transport-free dispatcher shared by Electron IPC, browser mode and tests. */
 export interface Router {
@@ -44,7 +47,7 @@ export function createRouter(handlers: Handlers, onInternalError: InternalErrorS
         return ok(await handler(parsed.data))
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message, error.field)
-        onInternalError(channel, error)
+        onInternalError(channel, error, parsed.data)
         return fail('INTERNAL', `Unexpected error in ${channel}; see the application log.`)
       }
     },

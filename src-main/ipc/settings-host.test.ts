@@ -46,10 +46,14 @@ describe('openSettingsHost', () => {
   it('gives new runs the log folder and defaults in force when they start', () => {
     const host = openSettingsHost(dir, fakeManager(), base, { timers, log: () => {} })
     expect(host.jobs.logDir).toBe(join(dir, 'logs'))
-    expect(host.jobs.runDefaults?.()).toEqual({ multipartThresholdMb: 128, partBudgetMb: 512 })
-    host.store.save({ logDir: join(dir, 'other'), multipartThresholdMb: 64 })
+    expect(host.jobs.runDefaults?.()).toEqual({
+      maxWorkers: 16,
+      multipartThresholdMb: 128,
+      partBudgetMb: 512,
+    })
+    host.store.save({ logDir: join(dir, 'other'), multipartThresholdMb: 64, defaultWorkers: 5 })
     expect(host.jobs.logDir).toBe(join(dir, 'other'))
-    expect(host.jobs.runDefaults?.()).toEqual({ multipartThresholdMb: 64, partBudgetMb: 512 })
+    expect(host.jobs.runDefaults?.()).toEqual({ maxWorkers: 5, multipartThresholdMb: 64, partBudgetMb: 512 })
     host.stop()
   })
 

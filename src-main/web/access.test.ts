@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { hostAllowed, newAccessToken, originAllowed, tokenMatches } from './access'
+import {
+  checkWebHost,
+  hostAllowed,
+  LOOPBACK_HOSTS,
+  newAccessToken,
+  originAllowed,
+  tokenMatches,
+} from './access'
 
 describe('browser mode access checks', () => {
   it('makes long, distinct tokens', () => {
@@ -21,6 +28,19 @@ describe('browser mode access checks', () => {
     expect(hostAllowed('127.0.0.1:4001', 4000)).toBe(false)
     expect(hostAllowed('attacker.example:4000', 4000)).toBe(false)
     expect(hostAllowed(undefined, 4000)).toBe(false)
+  })
+
+  it('listens only on a loopback address, naming the setting that asked for another', () => {
+    for (const host of LOOPBACK_HOSTS) {
+      expect(checkWebHost(host, '--host')).toBe(host)
+      // Whatever it listens on, the requests its own page sends are accepted.
+      expect(hostAllowed(`${host.includes(':') ? `[${host}]` : host}:4000`, 4000)).toBe(true)
+    }
+    for (const host of ['0.0.0.0', '192.168.1.5', '::', 'example.com']) {
+      expect(() => checkWebHost(host, 'SWIFT2S3_WEB_HOST')).toThrow(
+        `SWIFT2S3_WEB_HOST must be a loopback address (127.0.0.1, localhost, ::1): browser mode only serves this machine, got "${host}"`,
+      )
+    }
   })
 
   it('accepts only the server own http origin', () => {

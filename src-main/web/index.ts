@@ -8,10 +8,11 @@ import { LogService } from '../core/logs'
 import { forwardJobEvents, type EventSink } from '../ipc/job-events'
 import { forwardLogEvents } from '../ipc/log-events'
 import { openJobHost } from '../ipc/job-host'
+import { logInternalErrors } from '../ipc/internal-errors'
 import { createRouter } from '../ipc/router'
 import { openScheduleHost } from '../ipc/schedule-host'
 import { openSettingsHost } from '../ipc/settings-host'
-import { newAccessToken } from './access'
+import { checkWebHost, newAccessToken } from './access'
 import { injectedClock } from './injected-clock'
 import { OneTimeFiles, webFileOffer } from './one-time-files'
 import { startWebServer } from './server'
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port > 65535) {
     throw new Error(`${portSource} must be a whole number from 0 (any free port) to 65535, got "${portText}"`)
   }
-  const host = values.host ?? process.env['SWIFT2S3_WEB_HOST'] ?? '127.0.0.1'
+  const hostSource = values.host !== undefined ? '--host' : 'SWIFT2S3_WEB_HOST'
+  const host = checkWebHost(values.host ?? process.env['SWIFT2S3_WEB_HOST'] ?? '127.0.0.1', hostSource)
   // A starter (tests, a service manager) may fix the token; otherwise each run gets a new one.
   const token = process.env['SWIFT2S3_WEB_TOKEN'] || newAccessToken()
 
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     logs,
     schedules: () => schedules.scheduler,
   })
-  const router = createRouter(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error))
+  const router = createRouter(handlers, logInternalErrors())
   const server = await startWebServer({
     router,
     rendererDir: join(import.meta.dirname, '../renderer'),
@@ -90,9 +92,6 @@ async function main(): Promise<void> {
     }
     throw error
   })
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    console.warn(`Warning: listening on ${host}, reachable from other machines; keep the URL secret.`)
-  }
   if (!vault.backend().persistent) {
     console.warn(
       `Secrets are kept in memory only; set ${VAULT_KEY_ENV} to keep them encrypted in ${dataDir}.`,

@@ -56,6 +56,11 @@ export interface JobSummary {
   id: string
   name: string
   definitionId: string | null
+  /**
+   * The saved profiles it ran with, by id; null for runs recorded before runs kept them. "Use the
+   * profile's current keys" reads the S3 one, whether or not the migration was saved.
+   */
+  profiles: { swift: string; s3: string } | null
   /** A person started it, or a schedule (then `scheduleId` says which). */
   trigger: 'manual' | 'schedule'
   scheduleId: string | null

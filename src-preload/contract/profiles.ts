@@ -167,7 +167,8 @@ export interface JobTarget {
 
 /** How a saved migration runs. */
 export interface JobOptions {
-  maxWorkers: number
+  /** Unset: runs started by the app take Settings' `defaultWorkers`. */
+  maxWorkers?: number
   /** MB/s; null for no limit. */
   bandwidthLimitMb: number | null
   deep: boolean

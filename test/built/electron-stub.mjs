@@ -49,6 +49,10 @@ export class BrowserWindow extends EventEmitter {
     super()
     this.options = options
     this.webContents = new WebContents()
+    // How many IPC handlers existed when the window was made: a page that loads before they are all
+    // bound meets "No handler registered" on its first call.
+    this.ipcHandlersAtCreation = record.ipcHandlers.size
+    this.calls = { show: 0, focus: 0 }
     record.windows.push(this)
     // Electron announces every new web contents; the app hardens them from this event.
     app.emit('web-contents-created', {}, this.webContents)
@@ -57,9 +61,13 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.url = url
     return Promise.resolve()
   }
-  show() {}
+  show() {
+    this.calls.show++
+  }
   hide() {}
-  focus() {}
+  focus() {
+    this.calls.focus++
+  }
   restore() {}
   isMinimized() {
     return false

@@ -11,7 +11,11 @@ registerHooks({
   },
 })
 
+const { app } = await import(stubUrl)
 const mainPath = process.argv[2]
+// A relaunch of the app every millisecond while it starts (the second instance hands over to this
+// one): none of them may open the window before every IPC handler is bound.
+const relaunch = setInterval(() => app.emit('second-instance', {}, [], '/'), 1)
 await import(pathToFileURL(mainPath).href)
 
 // Start-up opens the job history, settings and schedules before the window: wait for the window
@@ -20,8 +24,21 @@ const record = globalThis.__electron
 for (let waited = 0; record.windows.length === 0 && waited < 15_000; waited += 25) {
   await new Promise((resolve) => setTimeout(resolve, 25))
 }
+clearInterval(relaunch)
 const window = record.windows[0]
 const contents = window?.webContents
+
+// A relaunch once the app is up brings the one window to the front.
+let relaunchAfterStart = null
+if (window) {
+  const before = { ...window.calls }
+  app.emit('second-instance', {}, [], '/')
+  relaunchAfterStart = {
+    windowCount: record.windows.length,
+    shown: window.calls.show - before.show,
+    focused: window.calls.focus - before.focus,
+  }
+}
 
 function prevented(name, url) {
   let stopped = false
@@ -52,6 +69,8 @@ console.log(
     singleInstanceLock: record.singleInstanceLock,
     privilegedSchemes: record.privilegedSchemes,
     windowCount: record.windows.length,
+    ipcHandlersAtWindow: window?.ipcHandlersAtCreation ?? null,
+    relaunchAfterStart,
     webPreferences: window?.options.webPreferences ?? null,
     loadedUrl: contents?.url ?? null,
     windowOpen: contents?.windowOpenHandler?.({ url: 'https://evil.example/' }) ?? null,

@@ -11,6 +11,8 @@ interface Observed {
   singleInstanceLock: boolean
   privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>
   windowCount: number
+  ipcHandlersAtWindow: number | null
+  relaunchAfterStart: { windowCount: number; shown: number; focused: number } | null
   webPreferences: Record<string, unknown> | null
   loadedUrl: string | null
   windowOpen: { action: string } | null
@@ -44,6 +46,16 @@ describe('built main process (out/main/index.js) under an electron stub', () => 
     expect(seen.windowCount).toBe(1)
     expect(seen.loadedUrl).toBe('app://renderer/index.html')
     expect(seen.privilegedSchemes.map((s) => s.scheme)).toEqual(['app'])
+  })
+
+  it('opens the window only once every IPC handler is bound, though relaunched while starting', () => {
+    // load-main.mjs emits second-instance every millisecond from the moment the app is loaded.
+    expect(seen.windowCount).toBe(1)
+    expect(seen.ipcHandlersAtWindow).toBe(Object.keys(invokeChannels).length)
+  })
+
+  it('brings the existing window to the front when relaunched after start-up', () => {
+    expect(seen.relaunchAfterStart).toEqual({ windowCount: 1, shown: 1, focused: 1 })
   })
 
   it('opens the window sandboxed, isolated and without Node, with the CJS preload', () => {

@@ -54,6 +54,8 @@ export const jobRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   definitionId: z.string().nullable(),
+  // Added later, with a default for the same reason as `trigger` below.
+  profiles: z.object({ swift: z.string(), s3: z.string() }).nullable().default(null),
   // Added with schedules: runs recorded before then were all started by hand. A default rather than a
   // new version, so history written by this version still reads in an older one (it ignores the keys).
   trigger: z.enum(['manual', 'schedule']).default('manual'),

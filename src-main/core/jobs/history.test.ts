@@ -16,6 +16,7 @@ function record(id: string, state: JobState): JobRecord {
     id: id as JobId,
     name: `job ${id}`,
     definitionId: null,
+    profiles: null,
     trigger: 'manual',
     scheduleId: null,
     retryOf: null,

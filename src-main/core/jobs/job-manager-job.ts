@@ -32,6 +32,8 @@ export class ManagedJob {
   phase: JobPhase
   userPaused = false
   cancelRequested = false
+  /** Stopped because the app quits: it ends interrupted rather than cancelled, so it can be resumed. */
+  interruptRequested = false
   progress: JobProgress | undefined
   /** The whole-job progress as last taken, kept once the run is over. */
   lastProgress: JobProgressSnapshot | undefined
@@ -90,7 +92,7 @@ export class ManagedJob {
 /** The record of a job just queued. */
 export function newRecord(
   id: JobId,
-  input: Pick<StartInput, 'name' | 'definitionId' | 'trigger' | 'scheduleId'>,
+  input: Pick<StartInput, 'name' | 'definitionId' | 'profiles' | 'trigger' | 'scheduleId'>,
   spec: JobSpec,
   at: { retryOf: JobId | null; startedBy: string; createdAt: string },
 ): JobRecord {
@@ -98,6 +100,7 @@ export function newRecord(
     id,
     name: input.name.trim(),
     definitionId: input.definitionId ?? null,
+    profiles: input.profiles ? { swift: input.profiles.swift, s3: input.profiles.s3 } : null,
     trigger: input.trigger ?? 'manual',
     scheduleId: input.scheduleId ?? null,
     retryOf: at.retryOf,

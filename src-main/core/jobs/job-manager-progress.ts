@@ -6,17 +6,17 @@ const KEEP_SAMPLES = 300
 
 /**
  * Whether the source's own statistics describe what a run of `spec` copies. Swift's account and
- * container stats count every object; a prefix or an include/exclude pattern copies only some, by an
- * unknown share, so the stats would be an upper bound of unknown slack: a percentage or a time left
- * from them could be wrong by any factor, and an honest "after listing" is better than that. Skipping
- * directory markers does not matter: markers are empty, so the bytes (and the time left) stay exact
- * and only the object count runs a little high. Dry runs and verify-only runs copy nothing, so they
- * have no copy progress to estimate.
+ * container stats count every object; a prefix, an include/exclude pattern or a retry's list of names
+ * (`only`) copies only some, by an unknown share, so the stats would be an upper bound of unknown
+ * slack: a percentage or a time left from them could be wrong by any factor, and an honest "after
+ * listing" is better than that. Skipping directory markers does not matter: markers are empty, so the
+ * bytes (and the time left) stay exact and only the object count runs a little high. Dry runs and
+ * verify-only runs copy nothing, so they have no copy progress to estimate.
  */
 export function canEstimate(spec: JobSpec): boolean {
-  const { prefix, include, exclude } = spec.source
+  const { prefix, include, exclude, only } = spec.source
   const { dryRun, verifyOnly } = spec.options
-  return !prefix && !include?.length && !exclude?.length && !dryRun && !verifyOnly
+  return !prefix && !include?.length && !exclude?.length && !only && !dryRun && !verifyOnly
 }
 
 /**

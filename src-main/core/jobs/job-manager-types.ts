@@ -42,6 +42,16 @@ export type JobTrigger = 'manual' | 'schedule'
 /** How a `done` job ended. */
 export type DoneOutcome = 'completed' | 'completed-with-failures'
 
+/**
+ * The saved profiles a run's source and target came from, by id (nothing secret). A run outlives its
+ * saved migration (edited, deleted, or never saved: the wizard's Start), yet a resume must fill in its
+ * secrets and "re-read the profile" must know whose keys to read: these ids say where to look.
+ */
+export interface RunProfiles {
+  swift: string
+  s3: string
+}
+
 /** Absolute counts, never deltas, so a dropped message does no harm. */
 export interface JobTotals {
   objects: number
@@ -62,6 +72,8 @@ export interface JobRecord {
   name: string
   /** The saved migration it was started from; null for an ad-hoc run. */
   definitionId: string | null
+  /** The profiles it ran with; null for runs recorded before these were kept, or not from profiles. */
+  profiles: RunProfiles | null
   /** What started it; history written before schedules existed reads as `manual`. */
   trigger: JobTrigger
   /** The schedule that started it, when `trigger` is `schedule`. */
@@ -179,6 +191,8 @@ export interface StartInput {
   spec: JobSpec
   name: string
   definitionId?: string
+  /** The profiles the spec was resolved from, kept with the run (see RunProfiles). */
+  profiles?: RunProfiles
   /** Who started it (a schedule's name); the manager's default otherwise. */
   startedBy?: string
   /** `manual` unless a schedule starts it. */
@@ -200,6 +214,7 @@ export interface NotRunInput {
   spec: JobSpec
   name: string
   definitionId?: string
+  profiles?: RunProfiles
   startedBy?: string
   trigger?: JobTrigger
   scheduleId?: string

@@ -27,9 +27,11 @@ import type {
   StartInput,
 } from './job-manager-types'
 import type { JobSpec } from './job-spec'
+import { retrySpec } from './retry-spec'
 import { JobRun, type JobOutcome, type RunContext } from './run-job'
 
 export { DEFAULT_WORKER_CAP, type JobManagerOptions } from './job-manager-options'
+export { RETRY_LIST_LIMIT } from './retry-spec'
 
 const defaultRunner: RunnerFactory = (spec, context) => new JobRun(spec, context)
 
@@ -198,14 +200,39 @@ export class JobManager {
   }
 
   /**
-   * Runs the job again. The planner copies only what is missing or changed, so a rerun is exactly the
-   * retry of failed objects. The spec with secrets is kept in memory for runs of this session; for older
-   * ones the shell resolves it again and passes it.
+   * Stops a run because the app is quitting: it ends as `interrupted`, as after a crash, so Resume
+   * continues it at the next start (a cancelled run is one the user chose to end). It writes its report
+   * first, as a cancelled run does; a queued one never starts.
    */
-  retryFailed(id: string, spec?: JobSpec): JobSummary {
+  interrupt(id: string): void {
+    const record = this.record(id)
+    const job = this.jobs.get(record.id)
+    if (!job || isFinished(record.state)) return
+    job.interruptRequested = true
+    if (record.state === 'queued') {
+      this.caps.dequeue(job.record.id)
+      this.end(job, (r) => {
+        r.state = 'interrupted'
+        r.finishedAt = this.iso()
+      })
+      return
+    }
+    job.runner?.cancel()
+  }
+
+  /**
+   * Runs the job again as a new linked run, never deleting: mirror mode is off for a retry, whatever
+   * the run had. A run that went through every object retries only those it failed to copy or verify
+   * (its report lists them), so new or changed objects on the source wait for the next real run; a run
+   * that stopped early (cancelled, failed, out of credentials) is run again whole, and the planner skips
+   * what is already there. The spec with secrets is kept in memory for runs of this session; for older
+   * ones the shell rebuilds it and passes it.
+   */
+  async retryFailed(id: string, spec?: JobSpec): Promise<JobSummary> {
     const record = this.record(id)
     if (!isFinished(record.state)) throw new AppError('CONFLICT', 'The job is still under way.')
-    return this.rerun(record, spec ?? this.jobs.get(record.id)?.spec)
+    const base = spec ?? this.jobs.get(record.id)?.spec
+    return this.rerun(record, base && (await retrySpec(record, base)))
   }
 
   /** Continues a run the app stopped in the middle of, as a new run linked to it. */
@@ -334,6 +361,7 @@ export class JobManager {
         spec,
         name: record.name,
         ...(record.definitionId !== null && { definitionId: record.definitionId }),
+        ...(record.profiles !== null && { profiles: record.profiles }),
       },
       record.id,
     )
@@ -409,7 +437,10 @@ export class JobManager {
     job.progress?.containerEnded(job.runner?.progress())
     const progress = job.takeProgress(this.clock.now(), true)
     job.report = outcome.report
-    this.end(job, (r) => recordOutcome(r, outcome, progress, this.iso()))
+    this.end(job, (r) => {
+      recordOutcome(r, outcome, progress, this.iso())
+      if (job.interruptRequested && r.state === 'cancelled') r.state = 'interrupted'
+    })
   }
 
   private crash(job: ManagedJob, error: unknown): void {

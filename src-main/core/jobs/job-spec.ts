@@ -21,6 +21,11 @@ export interface JobSpec {
     /** Glob patterns on object names (`*` within a segment, `**` across, `?`); include first, then exclude. */
     include?: string[]
     exclude?: string[]
+    /**
+     * Only these object names, as Swift lists them (after the other filters): a retry of a run's
+     * failures sets it, so it copies those objects and nothing else. Unset: every object.
+     */
+    only?: string[]
     /** Zero-byte objects ending in `/` or typed application/directory: keep them as S3 keys, or skip. */
     directoryMarkers: 'keep' | 'skip'
   }

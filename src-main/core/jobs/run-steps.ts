@@ -58,6 +58,7 @@ function emptyTotals(): ContainerTotals {
   }
 }
 
+/** Whether a listed object is part of the run: the include/exclude rules, then `only` (a retry's list). */
 export function filterFor(
   spec: JobSpec,
 ): (entry: { name: string; bytes: number; contentType: string }) => boolean {
@@ -66,7 +67,9 @@ export function filterFor(
     ...(spec.source.exclude ? { exclude: spec.source.exclude } : {}),
     directoryMarkers: spec.source.directoryMarkers,
   })
-  return (entry) => filter(entry).keep
+  if (!spec.source.only) return (entry) => filter(entry).keep
+  const only = new Set(spec.source.only)
+  return (entry) => only.has(entry.name) && filter(entry).keep
 }
 
 /** The two listings of one container → key-prefix mapping, filtered alike. */

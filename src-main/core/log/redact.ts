@@ -53,3 +53,51 @@ export class Redactor {
     return out
   }
 }
+
+// A secret header written out as text: `Authorization: AWS4-HMAC-SHA256 …`, `"x-auth-token":"…"`.
+const HEADER_VALUE = new RegExp(
+  `(\\b(?:${[...SECRET_HEADERS].join('|')})\\b["']?\\s*[:=]\\s*["']?)[^"'\\r\\n]+`,
+  'gi',
+)
+// Query parameters that carry a signature or a credential (presigned S3 URLs, Swift temp URLs).
+const QUERY_SECRET =
+  /([?&;](?:x-amz-signature|x-amz-credential|x-amz-security-token|signature|awsaccesskeyid|temp_url_sig|token|password|secret)=)[^&\s"'#]*/gi
+// user:password@ in a URL (a proxy URL given on the command line may have one).
+const USER_INFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi
+const BEARER = /(\bBearer\s+)[A-Za-z0-9._~+/=-]+/gi
+
+/**
+ * Free text (an error message, a stack) with what always looks like a secret masked: secret header
+ * values, signatures and credentials in URLs, user info in URLs, bearer tokens; and, with a redactor,
+ * every value registered with it.
+ */
+export function redactText(text: string, redactor?: Redactor): string {
+  const masked = redactor ? redactor.text(text) : text
+  return masked
+    .replace(HEADER_VALUE, `$1${REDACTED}`)
+    .replace(QUERY_SECRET, `$1${REDACTED}`)
+    .replace(USER_INFO, `$1${REDACTED}@`)
+    .replace(BEARER, `$1${REDACTED}`)
+}
+
+/**
+ * An error as one loggable text: message and stack of it and of its causes, redacted as by
+ * {@link redactText}. Only these are kept: an error's own properties (an SDK's request and response,
+ * a client's options) are where credentials hide, and a raw object dump would print them.
+ */
+export function redactError(error: unknown, redactor?: Redactor): string {
+  const parts: string[] = []
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth++) {
+    if (current instanceof Error) {
+      parts.push(current.stack ?? `${current.name}: ${current.message}`)
+      current = current.cause
+    } else {
+      parts.push(
+        typeof current === 'string' ? current : `(thrown ${Object.prototype.toString.call(current)})`,
+      )
+      current = undefined
+    }
+  }
+  return redactText(parts.join('\ncaused by: '), redactor)
+}

@@ -1,3 +1,6 @@
+import { realpath, stat } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { AppError } from '../errors'
 import type { OfferedFile } from './types'
 
 /** How a shell handed a file over, or that the person changed their mind. */
@@ -16,4 +19,28 @@ export interface FileOffer {
   save(file: OfferedFile): Promise<SaveOutcome>
   /** Shows the file (an HTML report) in a browser. */
   open(file: OfferedFile): Promise<OpenOutcome>
+}
+
+/**
+ * The real path of a run's HTML report, checked before the system is asked to open it. The system
+ * opens a file with whatever program its type has, and the path comes from the history file on disk:
+ * one edited to name a script, an executable or a link to one must not get it run. Only an existing
+ * regular file whose real name ends in .html passes (it opens in the browser, whatever it holds).
+ * @throws AppError NOT_FOUND when it is gone, FORBIDDEN when it is not an HTML file.
+ */
+export async function openableReport(path: string): Promise<string> {
+  let real: string
+  try {
+    real = await realpath(path)
+  } catch {
+    throw new AppError(
+      'NOT_FOUND',
+      `${basename(path)} is no longer on disk; it may have been moved or removed.`,
+    )
+  }
+  const info = await stat(real)
+  if (!info.isFile() || extname(real).toLowerCase() !== '.html') {
+    throw new AppError('FORBIDDEN', `${basename(path)} is not an HTML report, so it is not opened.`)
+  }
+  return real
 }

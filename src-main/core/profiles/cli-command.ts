@@ -134,7 +134,8 @@ export function cliCommandFor(definition: JobDefinition, swift: SwiftProfile, s3
   if (s3.endpoint !== undefined && s3.forcePathStyle === false) flags.push('--s3ForcePathStyle=false')
   else if (s3.endpoint === undefined && s3.forcePathStyle === true) flag('s3ForcePathStyle')
 
-  flag('maxWorkers', options.maxWorkers)
+  // Unset, the app runs it with Settings' default; the command line has its own (16).
+  if (options.maxWorkers !== undefined) flag('maxWorkers', options.maxWorkers)
   if (options.bandwidthLimitMb !== null) flag('bandwidthLimitMb', options.bandwidthLimitMb)
   if (options.partBudgetMb !== undefined) flag('partBudgetMb', options.partBudgetMb)
   if (options.multipartThresholdMb !== undefined) flag('multipartThresholdMb', options.multipartThresholdMb)

@@ -35,4 +35,5 @@ export {
   type SwiftProfile,
   type SwiftProfileInput,
 } from './swift-profile'
+export { restoreRunSpec, type RestoreOverrides, type RunProfileLookup } from './restore-run-spec'
 export { parseOrThrow } from './validation'

@@ -6,7 +6,7 @@ import { parseOrThrow } from './validation'
 const parse = (input: unknown) => parseOrThrow(jobDefinitionInputSchema, input, 'Saved migration')
 
 describe('job definition schema', () => {
-  it('fills the CLI defaults for what a form leaves out', () => {
+  it('fills the CLI defaults for what a form leaves out, but the worker count, decided at run time', () => {
     const job = parse({
       name: 'All',
       source: { profileId: 's', containers: 'all' },
@@ -14,7 +14,6 @@ describe('job definition schema', () => {
     })
     expect(job.source.directoryMarkers).toBe('keep')
     expect(job.options).toEqual({
-      maxWorkers: 16,
       bandwidthLimitMb: null,
       deep: false,
       mirror: { enabled: false, maxDeletions: 1000 },

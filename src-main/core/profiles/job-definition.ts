@@ -13,7 +13,9 @@ import { withoutSecretValues } from './secret-ref'
 
 /**
  * Defaults and limits as the CLI has them (cli/options.ts), so a saved migration and the same flags
- * behave alike: 16 workers, at most 1000 deletions per mirror run, parts of 8 MiB to 5 GiB.
+ * behave alike: 16 workers, at most 1000 deletions per mirror run, parts of 8 MiB to 5 GiB. The worker
+ * count is not filled in when a migration is saved: a run started by the app takes Settings'
+ * `defaultWorkers` for a migration that names none, the CLI these 16 (see resolveJobSpec).
  */
 export const JOB_DEFAULTS = { maxWorkers: 16, maxDeletions: 1000 } as const
 const MAX_WORKERS = 256
@@ -104,7 +106,8 @@ const metadata = z
 
 const options = z
   .strictObject({
-    maxWorkers: wholeNumber(1, MAX_WORKERS).default(JOB_DEFAULTS.maxWorkers),
+    /** Objects in flight; unset: whatever runs it decides (the app's Settings, the CLI's 16). */
+    maxWorkers: wholeNumber(1, MAX_WORKERS).optional(),
     /** MB/s (1 MB = 1,000,000 bytes); null for no limit. */
     bandwidthLimitMb: z
       .number({ error: expected('must be a number or null') })

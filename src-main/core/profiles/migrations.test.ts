@@ -80,6 +80,44 @@ const V2_DOCUMENT = {
   jobDefinitions: [],
 }
 
+const JOB_ID = '44444444-4444-4444-8444-444444444444'
+
+/** A version 1 file as the app wrote it once migrations were saved: S3 profiles and saved migrations too. */
+const V1_WITH_JOBS = {
+  ...V1_DOCUMENT,
+  s3Profiles: [
+    {
+      id: S3_ID,
+      name: 'Archive',
+      provider: 'aws',
+      region: 'eu-west-1',
+      credentials: {
+        type: 'keys',
+        accessKeyId: 'AKIAEXAMPLE',
+        secretAccessKey: { secretRef: `profile:${S3_ID}:secretAccessKey` },
+      },
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ],
+  jobDefinitions: [
+    {
+      id: JOB_ID,
+      name: 'Nightly media',
+      source: { profileId: ID, containers: ['media'], include: ['**/*.jpg'], directoryMarkers: 'keep' },
+      target: { profileId: S3_ID, bucket: 'acme-archive', bucketMode: 'single', destPrefix: 'swift/' },
+      options: {
+        maxWorkers: 16,
+        bandwidthLimitMb: 5,
+        deep: false,
+        mirror: { enabled: true, maxDeletions: 1000 },
+      },
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ],
+}
+
 let dir: string
 
 beforeEach(() => {
@@ -139,6 +177,22 @@ describe('profile document migrations', () => {
         message: expect.stringMatching(/Legacy Keystone/),
       }),
     )
+  })
+
+  it('upgrades a version 1 file with S3 profiles and saved migrations, keeping them as they were', () => {
+    writeFileSync(join(dir, 'profiles.json'), JSON.stringify(V1_WITH_JOBS))
+    const store = new ProfileStore({ cwd: dir })
+
+    expect(store.jobs.get(JOB_ID)).toMatchObject(V1_WITH_JOBS.jobDefinitions[0]!)
+    expect(store.s3.get(S3_ID)).toEqual(V1_WITH_JOBS.s3Profiles[0])
+    // The migration still points at its profiles, the Swift one now in the nested v2 shape.
+    const job = store.jobs.get(JOB_ID)
+    expect(store.swift.get(job.source.profileId).auth.type).toBe('v3password')
+    expect(store.s3.get(job.target.profileId).name).toBe('Archive')
+    expect(JSON.parse(readFileSync(join(dir, 'profiles.json'), 'utf8'))).toMatchObject({
+      schemaVersion: 3,
+      jobDefinitions: V1_WITH_JOBS.jobDefinitions,
+    })
   })
 
   it('opens a version 2 file (before profiles kept their last test) unchanged but for the version', () => {

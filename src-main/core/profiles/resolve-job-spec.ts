@@ -2,7 +2,7 @@ import { AppError } from '../errors'
 import type { JobSpec } from '../jobs/job-spec'
 import type { S3TargetOptions } from '../s3/types'
 import type { SecretVault } from '../secrets/vault'
-import type { JobDefinition } from './job-definition'
+import { JOB_DEFAULTS, type JobDefinition } from './job-definition'
 import { s3SecretSlots, type S3Profile } from './s3-profile'
 import { swiftSecretSlots, toSwiftAuth, type SwiftProfile } from './swift-profile'
 
@@ -17,8 +17,11 @@ export interface JobRunOverrides {
   output: JobSpec['output']
   /** Replaces the saved options one by one (`dryRun`, `verifyOnly`, `maxWorkers` …). */
   options?: Partial<JobSpec['options']>
-  /** What options the saved migration leaves unset take (the app's Settings); the engine's own otherwise. */
-  defaults?: Partial<Pick<JobSpec['options'], 'multipartThresholdMb' | 'partBudgetMb'>>
+  /**
+   * What options the saved migration leaves unset take (the app's Settings); the engine's own otherwise,
+   * and 16 workers as on the command line.
+   */
+  defaults?: Partial<Pick<JobSpec['options'], 'maxWorkers' | 'multipartThresholdMb' | 'partBudgetMb'>>
   /** Secrets typed in for this run only, by vault reference; they win over the vault's. */
   secrets?: Readonly<Record<string, string>>
 }
@@ -130,6 +133,7 @@ export async function resolveJobSpec(
   if (missing.length > 0) throw new MissingSecretError(missing)
 
   const { source, target, options } = definition
+  const { maxWorkers: defaultWorkers, ...defaults } = overrides.defaults ?? {}
   return {
     source: {
       ...swiftSource(swift, swiftSecrets),
@@ -146,14 +150,14 @@ export async function resolveJobSpec(
       ...(target.destPrefix !== undefined && { destPrefix: target.destPrefix }),
     },
     options: {
-      maxWorkers: options.maxWorkers,
+      maxWorkers: options.maxWorkers ?? defaultWorkers ?? JOB_DEFAULTS.maxWorkers,
       bandwidthLimitMb: options.bandwidthLimitMb,
       dryRun: false,
       verifyOnly: false,
       deep: options.deep,
       mirror: { ...options.mirror },
       metadata: { ...options.metadata, extra: options.metadata.extra.map((pair) => ({ ...pair })) },
-      ...overrides.defaults,
+      ...defaults,
       ...(options.partBudgetMb !== undefined && { partBudgetMb: options.partBudgetMb }),
       ...(options.multipartThresholdMb !== undefined && {
         multipartThresholdMb: options.multipartThresholdMb,

@@ -161,6 +161,7 @@ export class ScheduleRecorder {
       spec,
       name: definition.name,
       definitionId: definition.id,
+      profiles: { swift: definition.source.profileId, s3: definition.target.profileId },
       trigger: 'schedule',
       scheduleId: schedule.id,
       startedBy: startedBy(schedule),

@@ -32,6 +32,8 @@ export async function closeSchedulerTests(): Promise<void> {
 export const DEFINITION = {
   id: 'def-1',
   name: 'Media to S3',
+  source: { profileId: 'p1' },
+  target: { profileId: 'p2' },
   options: { bandwidthLimitMb: null },
 } as unknown as JobDefinition
 

@@ -24,6 +24,9 @@ describe('Scheduler: runs on time', () => {
       scheduleId: schedule.id,
       startedBy: 'schedule "Nightly"',
       definitionId: 'def-1',
+      // Kept with the run, so "re-read the profile" and a resume find its secrets whatever the
+      // saved migration becomes.
+      profiles: { swift: 'p1', s3: 'p2' },
       name: 'Media to S3',
     })
     expect(t.scheduler.get(schedule.id)).toMatchObject({

@@ -403,6 +403,9 @@ export class Scheduler {
       spec,
       name: definition?.name ?? schedule.name,
       definitionId: schedule.definitionId,
+      ...(definition && {
+        profiles: { swift: definition.source.profileId, s3: definition.target.profileId },
+      }),
       trigger,
       scheduleId: schedule.id,
       ...(trigger === 'schedule' && { startedBy: startedBy(schedule) }),

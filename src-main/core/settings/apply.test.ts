@@ -74,6 +74,34 @@ describe('run defaults from settings', () => {
       const own = env.store.jobs.save({ ...input, options: { ...input.options, multipartThresholdMb: 16 } })
       const ownSpec = await resolveJobSpec(own, env.store, vault, { output: { logDir: '/l' }, defaults })
       expect(ownSpec.options.multipartThresholdMb).toBe(16)
+      // The fixture saves 8 workers: its own count wins over Settings'.
+      expect(ownSpec.options.maxWorkers).toBe(8)
+    } finally {
+      env.cleanup()
+    }
+  })
+
+  it("give a migration saved without a worker count Settings' defaultWorkers; the CLI its 16", async () => {
+    const env = tempStore()
+    try {
+      const vault = new MemoryVault()
+      const swift = env.store.swift.save(swiftInput())
+      const s3 = env.store.s3.save(s3Input())
+      await vault.set(`profile:${swift.id}:applicationCredentialSecret`, 'a')
+      await vault.set(`profile:${s3.id}:secretAccessKey`, 'b')
+      const input = jobInput(swift.id, s3.id) as { options: Record<string, unknown> }
+      const { maxWorkers: _none, ...options } = input.options
+      const saved = env.store.jobs.save({ ...input, options })
+      expect(saved.options.maxWorkers).toBeUndefined()
+      const output = { logDir: '/l' }
+
+      const app = await resolveJobSpec(saved, env.store, vault, {
+        output,
+        defaults: runDefaultsOf({ ...DEFAULT_SETTINGS, defaultWorkers: 5 }),
+      })
+      expect(app.options.maxWorkers).toBe(5)
+      const cli = await resolveJobSpec(saved, env.store, vault, { output })
+      expect(cli.options.maxWorkers).toBe(16)
     } finally {
       env.cleanup()
     }

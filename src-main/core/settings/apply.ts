@@ -27,9 +27,14 @@ export function applyToJobManager(settings: AppSettings, manager: ManagerLimits)
 }
 
 /**
- * The defaults a run takes for options its saved migration leaves unset. The worker count is not among
- * them: a saved migration always has one (the New Migration form starts from `defaultWorkers`).
+ * The defaults a run started by the app (by hand or by a schedule) takes for options its saved
+ * migration leaves unset, the worker count among them: a migration saved over IPC or imported without
+ * one runs with `defaultWorkers`, read at each run, not the CLI's 16.
  */
 export function runDefaultsOf(settings: AppSettings): NonNullable<JobRunOverrides['defaults']> {
-  return { multipartThresholdMb: settings.multipartThresholdMb, partBudgetMb: settings.partBudgetMb }
+  return {
+    maxWorkers: settings.defaultWorkers,
+    multipartThresholdMb: settings.multipartThresholdMb,
+    partBudgetMb: settings.partBudgetMb,
+  }
 }

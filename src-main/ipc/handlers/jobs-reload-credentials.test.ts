@@ -9,7 +9,7 @@ import { jobInput, s3Input, SWIFT_AUTHS, swiftInput } from '../../core/profiles/
 import { ipcHarness, valueOf } from './test-support'
 
 /**
- * jobs.reloadCredentials: a run whose keys expired takes the keys its saved migration's S3 profile
+ * jobs.reloadCredentials: a run whose keys expired takes the keys the S3 profile it started with
  * gives now (the vault, or ~/.aws), and no reply carries a secret.
  */
 
@@ -129,9 +129,44 @@ describe('jobs.reloadCredentials', () => {
     })
   })
 
-  it('refuses a run started without saving its migration: there is no profile to read', async () => {
+  it('re-reads the S3 profile of a run started without saving its migration', async () => {
     const { swiftId, s3Id } = await saveProfiles()
     const id = valueOf(await ipc.call('jobs.start', { definition: jobInput(swiftId, s3Id) })).id
+    runners[0]?.emit({ type: 'state', state: 'waiting-for-credentials', message: 'ExpiredToken' })
+    valueOf(await ipc.call('secrets.set', { profileId: s3Id, field: 'secretAccessKey', value: NEW_SECRET }))
+
+    expect(valueOf(await ipc.call('jobs.reloadCredentials', { id }))).toMatchObject({ id, state: 'running' })
+    expect(runners[0]?.credentials).toEqual({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: NEW_SECRET })
+  })
+
+  it('reads the profile the run started with, though its saved migration now names another', async () => {
+    const { swiftId, s3Id, definitionId } = await saveProfiles()
+    const id = await waitingRun(definitionId)
+    const other = valueOf(
+      await ipc.call('profiles.save', {
+        kind: 's3',
+        record: s3Input('Other'),
+        secrets: { secretAccessKey: 'x' },
+      }),
+    )
+    valueOf(
+      await ipc.call('profiles.save', {
+        kind: 'job',
+        record: { ...jobInput(swiftId, other.entry.record.id), id: definitionId },
+      }),
+    )
+    valueOf(await ipc.call('secrets.set', { profileId: s3Id, field: 'secretAccessKey', value: NEW_SECRET }))
+
+    valueOf(await ipc.call('jobs.reloadCredentials', { id }))
+
+    expect(runners[0]?.credentials).toEqual({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: NEW_SECRET })
+  })
+
+  it('refuses when the S3 profile of the run was deleted: the keys must be typed in', async () => {
+    const { swiftId, s3Id, definitionId } = await saveProfiles()
+    const id = valueOf(await ipc.call('jobs.start', { definition: jobInput(swiftId, s3Id) })).id
+    valueOf(await ipc.call('profiles.delete', { kind: 'job', id: definitionId }))
+    valueOf(await ipc.call('profiles.delete', { kind: 's3', id: s3Id }))
 
     const result = await ipc.call('jobs.reloadCredentials', { id })
 

@@ -18,6 +18,8 @@ let dir: string
 let manager: JobManager
 let runners: ReturnType<typeof fakeRunners>['runners']
 let ipc: ReturnType<typeof ipcHarness>
+/** Settings' default worker count, as the shells hand it to the handlers. */
+let defaultWorkers = 16
 
 async function openManager(): Promise<JobManager> {
   const fakes = fakeRunners()
@@ -34,7 +36,14 @@ async function openManager(): Promise<JobManager> {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ipc-jobs-'))
   manager = await openManager()
-  ipc = ipcHarness({ jobs: { manager: () => manager, logDir: join(dir, 'logs') } })
+  defaultWorkers = 16
+  ipc = ipcHarness({
+    jobs: {
+      manager: () => manager,
+      logDir: join(dir, 'logs'),
+      runDefaults: () => ({ maxWorkers: defaultWorkers }),
+    },
+  })
 })
 
 afterEach(async () => {
@@ -101,6 +110,22 @@ describe('jobs.start', () => {
     expect(runners[0]?.spec.source.auth).toMatchObject({ key: SWIFT_KEY })
     // Typed in for this run only.
     expect(await ipc.vault.get(ref)).toBeUndefined()
+  })
+
+  it("runs a migration saved without a worker count with Settings' default, read at each start", async () => {
+    const { swiftId } = await saveDefinition()
+    const s3Id = valueOf(await ipc.call('profiles.list')).s3[0]!.record.id
+    const { options: _options, ...record } = jobInput(swiftId, s3Id, 'No count')
+    const saved = valueOf(await ipc.call('profiles.save', { kind: 'job', record }))
+    const definitionId = saved.entry.record.id
+
+    defaultWorkers = 5
+    expect(valueOf(await ipc.call('jobs.start', { definitionId })).requestedWorkers).toBe(5)
+    defaultWorkers = 7
+    expect(valueOf(await ipc.call('jobs.start', { definitionId })).requestedWorkers).toBe(7)
+    // A count the migration or the run names wins.
+    const own = valueOf(await ipc.call('jobs.start', { definitionId, options: { maxWorkers: 3 } }))
+    expect(own.requestedWorkers).toBe(3)
   })
 
   it('answers NOT_FOUND for a saved migration that does not exist', async () => {

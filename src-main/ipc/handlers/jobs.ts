@@ -6,7 +6,14 @@ import type { JobSpec } from '../../core/jobs/job-spec'
 import { cliCommandFor } from '../../core/profiles/cli-command'
 import { jobDefinitionInputSchema, type JobDefinition } from '../../core/profiles/job-definition'
 import { currentS3Credentials } from '../../core/profiles/refresh-credentials'
-import { parseOrThrow, resolveJobSpec, type JobRunOverrides, type ProfileStore } from '../../core/profiles'
+import type { RunProfiles } from '../../core/jobs/job-manager-types'
+import {
+  parseOrThrow,
+  resolveJobSpec,
+  restoreRunSpec,
+  type JobRunOverrides,
+  type ProfileStore,
+} from '../../core/profiles'
 import type { Handlers } from '../router'
 import type { RecordsContext } from './records'
 import { reportView, summaryOf } from './job-views'
@@ -56,13 +63,28 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
     return { spec, name: definition.name }
   }
 
+  /**
+   * A run of an earlier session made runnable again from its own recorded spec, so an edited or deleted
+   * saved migration (or none: the wizard's Start) changes nothing about what it does; only the secrets
+   * are looked up again. A missing one throws MissingSecretError, as for jobs.start.
+   */
+  async function rebuilt(id: string, secrets: Record<string, string> | undefined): Promise<JobSpec> {
+    const { spec, profiles, definitionId } = jobs.manager().get(id)
+    const store = ctx.store()
+    return restoreRunSpec(spec, profiles ?? profilesOfDefinition(store, definitionId), store, ctx.vault, {
+      output: { logDir: jobs.logDir },
+      ...(secrets !== undefined && { secrets }),
+    })
+  }
+
   return {
     'jobs.start': async (input) => {
       const { options, secrets } = input
       const source = definitionOf(ctx.store(), input)
       const { spec, name } = await specOf(source, options, secrets)
       const definitionId = 'definitionId' in input ? input.definitionId : undefined
-      return jobs.manager().start({ spec, name, definitionId })
+      const profiles = { swift: source.source.profileId, s3: source.target.profileId }
+      return jobs.manager().start({ spec, name, definitionId, profiles })
     },
 
     'jobs.list': () => jobs.manager().list(),
@@ -76,21 +98,14 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
 
     'jobs.resume': async ({ id, secrets }) => {
       const manager = jobs.manager()
-      const { state, definitionId, spec } = manager.get(id)
+      const { state } = manager.get(id)
       if (state !== 'interrupted') {
         manager.resume(id)
         return summaryOf(manager, id)
       }
-      // The app stopped mid-run and kept no secrets: resolve the saved migration again and rerun it,
-      // which copies only what is missing or changed.
-      if (definitionId === null) {
-        throw new AppError(
-          'CONFLICT',
-          'This run was started without saving its migration, so it cannot be resumed after a restart; start it again from New migration (only what is missing will be copied).',
-        )
-      }
-      const resolved = await specOf(definitionId, spec.options, secrets)
-      return manager.resumeInterrupted(id, resolved.spec)
+      // The app stopped mid-run and kept no secrets: rebuild the run and go on with it, which copies
+      // only what is missing or changed.
+      return manager.resumeInterrupted(id, await rebuilt(id, secrets))
     },
 
     'jobs.cancel': ({ id }) => {
@@ -101,14 +116,11 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
     'jobs.retryFailed': async ({ id, secrets }) => {
       const manager = jobs.manager()
       try {
-        return manager.retryFailed(id)
+        return await manager.retryFailed(id)
       } catch (error) {
-        // Secrets of a run from an earlier session are not kept: resolve its saved migration again,
-        // with the options that run had (dry run, workers …), so the retry is the same run.
-        const { definitionId, spec } = manager.get(id)
-        if (!(error instanceof AppError) || error.code !== 'AUTH' || definitionId === null) throw error
-        const resolved = await specOf(definitionId, spec.options, secrets)
-        return manager.retryFailed(id, resolved.spec)
+        // Secrets of a run from an earlier session are not kept: rebuild it, so the retry is that run.
+        if (!(error instanceof AppError) || error.code !== 'AUTH') throw error
+        return manager.retryFailed(id, await rebuilt(id, secrets))
       }
     },
 
@@ -131,29 +143,24 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
     // AWS profile after `aws sso login` / a rotated ~/.aws/credentials. Only the summary comes back.
     'jobs.reloadCredentials': async ({ id }) => {
       const manager = jobs.manager()
-      const { definitionId, state, name } = manager.get(id)
+      const { definitionId, profiles, state, name } = manager.get(id)
       // Checked before reading: a credential_process or SSO call is not worth making for a finished run.
       if (isFinished(state)) {
         throw new AppError('CONFLICT', `The job "${name}" is not running (${state}).`)
       }
-      if (definitionId === null) {
-        throw new AppError(
-          'CONFLICT',
-          'This run was started without saving its migration, so there is no profile to read keys from; enter the keys here instead.',
-        )
-      }
       const store = ctx.store()
-      let profileId: string
-      try {
-        profileId = store.jobs.get(definitionId).target.profileId
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error
+      // The profile the run started with, whether or not its migration was saved (or since edited).
+      const profileId = (profiles ?? profilesOfDefinition(store, definitionId))?.s3
+      const profile = profileId === undefined ? undefined : store.s3.find(profileId)
+      if (!profile) {
         throw new AppError(
           'CONFLICT',
-          'The saved migration of this run has been deleted, so there is no profile to read keys from; enter the keys here instead.',
+          profileId === undefined
+            ? 'This run does not say which S3 profile it used, so there is no profile to read keys from; enter the keys here instead.'
+            : 'The S3 profile of this run has been deleted, so there is no profile to read keys from; enter the keys here instead.',
         )
       }
-      const credentials = await currentS3Credentials(store.s3.get(profileId), ctx.vault)
+      const credentials = await currentS3Credentials(profile, ctx.vault)
       manager.provideCredentials(id, credentials)
       return summaryOf(manager, id)
     },
@@ -170,6 +177,14 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
       )
     },
   }
+}
+
+/**
+ * The profiles of a run recorded before runs kept theirs: its saved migration's, while it exists.
+ */
+function profilesOfDefinition(store: ProfileStore, definitionId: string | null): RunProfiles | null {
+  const definition = definitionId === null ? undefined : store.jobs.find(definitionId)
+  return definition ? { swift: definition.source.profileId, s3: definition.target.profileId } : null
 }
 
 /**

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dialog, shell } from 'electron'
@@ -158,11 +166,28 @@ describe('logs.export in the desktop app', () => {
   it('opens the HTML summary in the system browser, and reports a failure to', async () => {
     openPath.mockResolvedValue('')
     expect(valueOf(await router()('logs.openReport', { jobId: 'job-1' }))).toEqual({ opened: true })
-    expect(openPath).toHaveBeenCalledWith(join(dir, 'report.html'))
+    expect(openPath).toHaveBeenCalledWith(realpathSync(join(dir, 'report.html')))
     openPath.mockResolvedValue('No application knows this file type')
     expect(await router()('logs.openReport', { jobId: 'job-1' })).toMatchObject({
       ok: false,
       error: { code: 'UNAVAILABLE', message: expect.stringContaining('No application') },
     })
+  })
+
+  it('opens nothing but an HTML file, whatever an edited history names as the report', async () => {
+    writeFileSync(join(dir, 'evil.sh'), '#!/bin/sh\necho pwned\n')
+    symlinkSync(join(dir, 'evil.sh'), join(dir, 'linked.html'))
+    mkdirSync(join(dir, 'folder.html'))
+    const report = (html: string) => ({ ...jobs.get('job-1')!, reports: { json: '', csv: '', html } })
+    for (const html of [join(dir, 'evil.sh'), join(dir, 'linked.html')]) {
+      jobs.set('job-1', report(html) as LogJob)
+      expect(await router()('logs.openReport', { jobId: 'job-1' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('is not an HTML report') },
+      })
+    }
+    jobs.set('job-1', report(join(dir, 'folder.html')) as LogJob)
+    expect(await router()('logs.openReport', { jobId: 'job-1' })).toMatchObject({ ok: false })
+    expect(openPath).not.toHaveBeenCalled()
   })
 })

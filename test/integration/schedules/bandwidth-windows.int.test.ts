@@ -76,6 +76,8 @@ describe('bandwidth windows on a real run', () => {
     const definition = {
       id: 'def-bw',
       name: 'Windowed copy',
+      source: { profileId: 'swift-profile' },
+      target: { profileId: 's3-profile' },
       options: { bandwidthLimitMb: null },
     } as unknown as JobDefinition
     const specs: SpecSource = {

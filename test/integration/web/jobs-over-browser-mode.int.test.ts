@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobSummary } from '../../../src-preload/contract/jobs'
 import { createBucket, rawClient, removeBucket } from '../s3/s3-support'
+import { faults, startFaultProxy, type FaultProxy } from '../support/fault-proxy'
 import { client, servers, tempauth, unique } from '../support/swift-clients'
 import { newToken, SocketClient, startBrowserMode, type BrowserMode } from './browser-mode'
 
@@ -26,6 +28,7 @@ let token: string
 let server: BrowserMode
 let page: SocketClient
 let definitionId: string
+let proxy: FaultProxy | undefined
 
 /**
  * Swift may defer a container listing update when its container server is busy (the object-updater
@@ -48,7 +51,12 @@ async function freshBucket(): Promise<string> {
   return bucket
 }
 
-async function saveMigration(name: string, bucket: string, bandwidthLimitMb: number | null): Promise<string> {
+async function saveMigration(
+  name: string,
+  bucket: string,
+  bandwidthLimitMb: number | null,
+  more: { swiftProfileId?: string; mirror?: boolean } = {},
+): Promise<string> {
   const {
     swift: [swiftProfile],
     s3: [s3Profile],
@@ -57,12 +65,17 @@ async function saveMigration(name: string, bucket: string, bandwidthLimitMb: num
     kind: 'job',
     record: {
       name,
-      source: { profileId: swiftProfile!.record.id, containers: [container] },
+      source: { profileId: more.swiftProfileId ?? swiftProfile!.record.id, containers: [container] },
       target: { profileId: s3Profile!.record.id, bucket },
-      options: { maxWorkers: 4, bandwidthLimitMb },
+      options: { maxWorkers: 4, bandwidthLimitMb, mirror: { enabled: more.mirror ?? false } },
     },
   })
   return saved.entry.record.id
+}
+
+async function bucketKeys(bucket: string): Promise<string[]> {
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }))
+  return (listed.Contents ?? []).map((o) => o.Key!).sort()
 }
 
 function finished(id: string) {
@@ -104,6 +117,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
+  await proxy?.close()
   page?.close()
   server?.child.kill('SIGTERM')
   for (const o of objects) await swift.deleteObject(container, o.name)
@@ -169,6 +183,55 @@ describe('jobs through browser mode', () => {
     expect(done.totals.copied + done.totals.skipped).toBe(objects.length)
     // Uploads in flight when the cancel came may have landed without being counted; they are skipped now.
     expect(done.totals.skipped).toBeGreaterThanOrEqual(cancelled.totals.copied)
+  })
+
+  it('"retry failed" copies only the objects that failed, and a mirror run\'s retry deletes nothing', async () => {
+    // Swift through a proxy that answers 404 for two objects while `failing` holds: they fail at once.
+    let failing = true
+    const broken = new Set(['o/3.bin', 'o/7.bin'])
+    proxy = await startFaultProxy(servers.tempauth.url, [
+      faults.respond(
+        { status: 404, body: 'Not Found' },
+        {
+          match: (r) =>
+            failing &&
+            r.method === 'GET' &&
+            [...broken].some((n) => decodeURIComponent(r.path).endsWith(`/${n}`)),
+        },
+      ),
+    ])
+    const viaProxy = await page.value('profiles.save', {
+      kind: 'swift',
+      record: {
+        name: 'Tempauth via proxy',
+        auth: {
+          type: 'v1',
+          authUrl: proxy.via(servers.tempauth.authUrl),
+          user: 'test:tester',
+          storageUrl: proxy.via(servers.tempauth.storageUrl),
+        },
+      },
+      secrets: { key: 'testing' },
+    })
+    const bucket = await freshBucket()
+    const id = await saveMigration('Mirror with failures', bucket, null, {
+      swiftProfileId: viaProxy.entry.record.id,
+      mirror: true,
+    })
+    const first = await finished((await page.value('jobs.start', { definitionId: id })).id)
+    expect(first).toMatchObject({ state: 'done', outcome: 'completed-with-failures', totals: { failed: 2 } })
+
+    // Something the source does not have lands in the bucket; a mirror run would delete it.
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'extra.bin', Body: 'not from swift' }))
+    failing = false
+    const retry = await page.value('jobs.retryFailed', { id: first.id })
+    const done = await finished(retry.id)
+
+    expect(done).toMatchObject({ state: 'done', outcome: 'completed', retryOf: first.id })
+    // Only the two failed objects were looked at, and both were copied.
+    expect(done.totals).toMatchObject({ objects: 2, copied: 2, skipped: 0, failed: 0 })
+    expect(done.verification).toMatchObject({ 'verified-md5': 2, mismatched: 0, missing: 0 })
+    expect(await bucketKeys(bucket)).toEqual([...objects.map((o) => o.name), 'extra.bin'].sort())
   })
 
   it('shows a run as interrupted after the server is killed, and Resume finishes it', async () => {

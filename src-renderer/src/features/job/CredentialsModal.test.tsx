@@ -6,6 +6,7 @@ import { setApi } from '../../ipc/bridge'
 import { resetJobsStore } from '../../stores/jobs'
 import { useNavigation } from '../../stores/navigation'
 import { JobScreen } from './JobScreen'
+import type { JobSummary } from '../../../../src-preload/contract/jobs'
 import { detail, fakeJobsApi, FakeFailure, summary } from './test-support'
 
 /** The credentials modal's second way out: main reads the run's S3 profile again. */
@@ -23,11 +24,15 @@ afterEach(() => resetJobsStore())
 
 type Fake = ReturnType<typeof fakeJobsApi>
 
-async function expireKeys(fake: Fake, definitionId: string | null = 'def-1'): Promise<HTMLElement> {
+async function expireKeys(
+  fake: Fake,
+  definitionId: string | null = 'def-1',
+  profiles: JobSummary['profiles'] = { swift: 'sw-1', s3: 's3-1' },
+): Promise<HTMLElement> {
   await screen.findByRole('heading', { level: 1, name: 'Photos to S3' })
   act(() => {
     fake.emit('job.credentialsRequired', { id: 'job-1', reason: 'InvalidAccessKeyId' })
-    fake.emit('job.state', summary({ state: 'waiting-for-credentials', definitionId }))
+    fake.emit('job.state', summary({ state: 'waiting-for-credentials', definitionId, profiles }))
   })
   return screen.findByRole('dialog', { name: 'New S3 credentials needed' })
 }
@@ -75,11 +80,19 @@ describe('credentials modal: the profile’s current keys', () => {
     expect(within(dialog).getByLabelText(/Secret access key/)).toHaveValue('')
   })
 
-  it('does not offer it for a run whose migration was never saved', async () => {
+  it('offers it for a run started without saving, which names its S3 profile', async () => {
     const fake = fakeJobsApi({ 'jobs.get': () => detail({ definitionId: null }) })
     setApi(fake.api)
     renderJob()
     const dialog = await expireKeys(fake, null)
+    expect(within(dialog).getByRole('button', { name: 'Use the profile’s current keys' })).toBeInTheDocument()
+  })
+
+  it('does not offer it for a run that names no profile (recorded before runs kept them)', async () => {
+    const fake = fakeJobsApi({ 'jobs.get': () => detail({ definitionId: null, profiles: null }) })
+    setApi(fake.api)
+    renderJob()
+    const dialog = await expireKeys(fake, null, null)
     expect(within(dialog).queryByRole('button', { name: 'Use the profile’s current keys' })).toBeNull()
     expect(dialog).toHaveTextContent('used for this run only and are not saved')
   })

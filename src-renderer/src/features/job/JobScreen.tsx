@@ -270,7 +270,7 @@ export function JobScreen(): ReactNode {
           opened
           reason={credentialsReason ?? null}
           accessKeyId={accessKeyId}
-          fromProfile={job.definitionId !== null}
+          fromProfile={job.profiles !== null || job.definitionId !== null}
           onClose={() => setCredentialsDismissed(true)}
         />
       )}

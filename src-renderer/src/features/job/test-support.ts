@@ -73,6 +73,7 @@ export function summary(overrides: Partial<JobSummary> = {}): JobSummary {
     id: 'job-1',
     name: 'Photos to S3',
     definitionId: 'def-1',
+    profiles: { swift: 'sw-1', s3: 's3-1' },
     trigger: 'manual',
     scheduleId: null,
     retryOf: null,

@@ -83,6 +83,7 @@ export function job(id: string, patch: Partial<JobSummary> = {}): JobSummary {
     id,
     name: `Run ${id}`,
     definitionId: null,
+    profiles: null,
     trigger: 'manual',
     scheduleId: null,
     retryOf: null,

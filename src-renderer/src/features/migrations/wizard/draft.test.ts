@@ -90,6 +90,19 @@ describe('the form as a job definition', () => {
       options: saved.options,
     })
   })
+
+  it("shows Settings' default worker count for a migration saved without one", () => {
+    const saved = definition('d2', 'No count', {
+      options: {
+        bandwidthLimitMb: null,
+        deep: false,
+        mirror: { enabled: false, maxDeletions: 1000 },
+        metadata: { userMetadata: 'copy', extra: [], oversized: 'fail' },
+      },
+    })
+    expect(valuesFromDefinition(saved, 6).maxWorkers).toBe(6)
+    expect(valuesFromDefinition(definition('d3', 'Own count'), 6).maxWorkers).toBe(16)
+  })
 })
 
 describe('checks per step', () => {

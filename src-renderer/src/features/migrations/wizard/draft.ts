@@ -74,8 +74,11 @@ export function emptyValues(defaultWorkers = DEFAULT_WORKERS): WizardValues {
   }
 }
 
-/** A saved migration, ready to edit. */
-export function valuesFromDefinition(definition: JobDefinition): WizardValues {
+/** A saved migration, ready to edit; one saved without a worker count shows Settings' default. */
+export function valuesFromDefinition(
+  definition: JobDefinition,
+  defaultWorkers = DEFAULT_WORKERS,
+): WizardValues {
   const { source, target, options } = definition
   const perContainer = target.bucketMode === 'per-container'
   return {
@@ -92,7 +95,7 @@ export function valuesFromDefinition(definition: JobDefinition): WizardValues {
     include: [...(source.include ?? [])],
     exclude: [...(source.exclude ?? [])],
     directoryMarkers: source.directoryMarkers,
-    maxWorkers: options.maxWorkers,
+    maxWorkers: options.maxWorkers ?? defaultWorkers,
     bandwidthLimitMb: options.bandwidthLimitMb ?? '',
     deep: options.deep,
     mirror: options.mirror.enabled,

@@ -103,7 +103,7 @@ export async function openWizard(definitionId: string | null): Promise<void> {
     // Every step of a saved migration is filled in, so all of them can be visited.
     useWizard.setState({
       loading: false,
-      values: valuesFromDefinition(entry.record),
+      values: valuesFromDefinition(entry.record, useSettings.getState().view?.settings.defaultWorkers),
       reached: STEPS.length - 1,
     })
   } catch (error) {
