@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JobManager } from '../../core/jobs/job-manager'
 import { FakeManagerClock, fakeOutcome, fakeRunners } from '../../core/jobs/job-manager-fakes'
 import { profileSecretRef, type JobDefinition } from '../../core/profiles'
-import { jobInput, s3Input, SWIFT_AUTHS, swiftInput } from '../../core/profiles/test-fixtures'
-import { ipcHarness, valueOf } from './test-support'
+import { jobInput } from '../../core/profiles/test-fixtures'
+import { ipcHarness, saveTwoProfiles, valueOf } from './test-support'
 
 /**
  * Resume and retry of a run from an earlier session: the app kept no secrets, so the run is rebuilt
@@ -55,21 +55,7 @@ afterEach(async () => {
 })
 
 async function saveProfiles(options: { swiftKey?: boolean } = {}) {
-  const swift = valueOf(
-    await ipc.call('profiles.save', {
-      kind: 'swift',
-      record: swiftInput('Loopback', SWIFT_AUTHS.v1),
-      secrets: options.swiftKey === false ? {} : { key: SWIFT_KEY },
-    }),
-  )
-  const s3 = valueOf(
-    await ipc.call('profiles.save', {
-      kind: 's3',
-      record: s3Input('Archive'),
-      secrets: { secretAccessKey: S3_SECRET },
-    }),
-  )
-  return { swiftId: swift.entry.record.id, s3Id: s3.entry.record.id }
+  return saveTwoProfiles(ipc, { swiftKey: SWIFT_KEY, s3Secret: S3_SECRET }, options)
 }
 
 async function saveDefinition() {

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JobManager } from '../../core/jobs/job-manager'
 import { FakeManagerClock, fakeOutcome, fakeRunners } from '../../core/jobs/job-manager-fakes'
 import { profileSecretRef } from '../../core/profiles'
-import { jobInput, s3Input, SWIFT_AUTHS, swiftInput } from '../../core/profiles/test-fixtures'
-import { ipcHarness, valueOf } from './test-support'
+import { jobInput } from '../../core/profiles/test-fixtures'
+import { ipcHarness, saveTwoProfiles, valueOf } from './test-support'
 
 const SWIFT_KEY = 'swift-key-Zx9q'
 const S3_SECRET = 's3-secret-Qw7e'
@@ -57,27 +57,14 @@ afterEach(async () => {
 
 /** A saved migration over a Swift and an S3 profile; the Swift key is left out of the vault if asked. */
 async function saveDefinition(options: { swiftKey?: boolean } = {}) {
-  const swift = valueOf(
-    await ipc.call('profiles.save', {
-      kind: 'swift',
-      record: swiftInput('Loopback', SWIFT_AUTHS.v1),
-      secrets: options.swiftKey === false ? {} : { key: SWIFT_KEY },
-    }),
-  )
-  const s3 = valueOf(
-    await ipc.call('profiles.save', {
-      kind: 's3',
-      record: s3Input('Archive'),
-      secrets: { secretAccessKey: S3_SECRET },
-    }),
-  )
+  const { swiftId, s3Id } = await saveTwoProfiles(ipc, { swiftKey: SWIFT_KEY, s3Secret: S3_SECRET }, options)
   const job = valueOf(
     await ipc.call('profiles.save', {
       kind: 'job',
-      record: jobInput(swift.entry.record.id, s3.entry.record.id),
+      record: jobInput(swiftId, s3Id),
     }),
   )
-  return { swiftId: swift.entry.record.id, definitionId: job.entry.record.id }
+  return { swiftId, definitionId: job.entry.record.id }
 }
 
 async function startJob(): Promise<string> {

@@ -5,6 +5,7 @@ import { invokeChannels, type InvokeChannel, type InvokeOutput } from '../../../
 import type { Result } from '../../../src-preload/contract/result'
 import { AppError } from '../../core/errors'
 import { ProfileStore } from '../../core/profiles'
+import { s3Input, SWIFT_AUTHS, swiftInput } from '../../core/profiles/test-fixtures'
 import { MemoryVault, type SecretVault } from '../../core/secrets'
 import { SettingsStore } from '../../core/settings'
 import { createRouter, type Handlers } from '../router'
@@ -94,4 +95,30 @@ export function ipcHarness(options: HarnessOptions = {}) {
 export function valueOf<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`)
   return result.value
+}
+
+/**
+ * A tempauth Swift profile ("Loopback") and an S3 profile ("Archive") saved through the channels, with
+ * their secrets unless `swiftKey` is false (the Swift key then stays out of the vault).
+ */
+export async function saveTwoProfiles(
+  ipc: ReturnType<typeof ipcHarness>,
+  secrets: { swiftKey: string; s3Secret: string },
+  options: { swiftKey?: boolean } = {},
+): Promise<{ swiftId: string; s3Id: string }> {
+  const swift = valueOf(
+    await ipc.call('profiles.save', {
+      kind: 'swift',
+      record: swiftInput('Loopback', SWIFT_AUTHS.v1),
+      secrets: options.swiftKey === false ? {} : { key: secrets.swiftKey },
+    }),
+  )
+  const s3 = valueOf(
+    await ipc.call('profiles.save', {
+      kind: 's3',
+      record: s3Input('Archive'),
+      secrets: { secretAccessKey: secrets.s3Secret },
+    }),
+  )
+  return { swiftId: swift.entry.record.id, s3Id: s3.entry.record.id }
 }
