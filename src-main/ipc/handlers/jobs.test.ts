@@ -106,12 +106,16 @@ describe('jobs.start', () => {
     const saved = valueOf(await ipc.call('profiles.save', { kind: 'job', record }))
     const definitionId = saved.entry.record.id
 
+    // Previews, so the three may run side by side (a second real run would be refused).
+    const preview = { dryRun: true }
     defaultWorkers = 5
-    expect(valueOf(await ipc.call('jobs.start', { definitionId })).requestedWorkers).toBe(5)
+    expect(valueOf(await ipc.call('jobs.start', { definitionId, options: preview })).requestedWorkers).toBe(5)
     defaultWorkers = 7
-    expect(valueOf(await ipc.call('jobs.start', { definitionId })).requestedWorkers).toBe(7)
+    expect(valueOf(await ipc.call('jobs.start', { definitionId, options: preview })).requestedWorkers).toBe(7)
     // A count the migration or the run names wins.
-    const own = valueOf(await ipc.call('jobs.start', { definitionId, options: { maxWorkers: 3 } }))
+    const own = valueOf(
+      await ipc.call('jobs.start', { definitionId, options: { ...preview, maxWorkers: 3 } }),
+    )
     expect(own.requestedWorkers).toBe(3)
   })
 
@@ -172,6 +176,23 @@ describe('jobs.list, jobs.get and the controls', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
+  })
+})
+
+describe('one run of a saved migration at a time', () => {
+  it('refuses a second run while the first goes on, allows a preview beside it, and a run once it ended', async () => {
+    const { definitionId } = await saveDefinition()
+    const first = valueOf(await ipc.call('jobs.start', { definitionId }))
+    const second = await ipc.call('jobs.start', { definitionId })
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(!second.ok && second.error.message).toMatch(
+      /"Nightly media" is already running \(started by hand\)/,
+    )
+    valueOf(await ipc.call('jobs.start', { definitionId, options: { dryRun: true } }))
+
+    runners[0]?.finish(fakeOutcome(1, 'completed'))
+    await manager.settled(first.id)
+    expect(valueOf(await ipc.call('jobs.start', { definitionId })).id).not.toBe(first.id)
   })
 })
 

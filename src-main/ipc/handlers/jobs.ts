@@ -83,6 +83,8 @@ export function jobHandlers(ctx: RecordsContext, jobs: JobsDeps): Pick<Handlers,
       const source = definitionOf(ctx.store(), input)
       const { spec, name } = await specOf(source, options, secrets)
       const definitionId = 'definitionId' in input ? input.definitionId : undefined
+      if (definitionId !== undefined && !spec.options.dryRun)
+        refuseSecondRun(jobs.manager(), definitionId, name)
       const profiles = { swift: source.source.profileId, s3: source.target.profileId }
       return jobs.manager().start({ spec, name, definitionId, profiles })
     },
@@ -196,4 +198,21 @@ function definitionOf(store: ProfileStore, input: JobStartInput | JobCommandInpu
   const draft = parseOrThrow(jobDefinitionInputSchema, input.definition, 'Migration')
   const now = new Date().toISOString()
   return { ...draft, id: draft.id ?? 'unsaved', createdAt: now, updatedAt: now } as JobDefinition
+}
+
+/**
+ * Two runs of one saved migration would list, compare and upload the same objects side by side (twice
+ * the traffic, and each one's report blind to the other's writes), so a second is refused while the
+ * first is under way; a preview writes nothing and may run beside it. Schedules skip such a due time
+ * the same way (core/schedules/overlap.ts).
+ */
+function refuseSecondRun(manager: JobManager, definitionId: string, name: string): void {
+  const running = manager
+    .list()
+    .find((job) => job.definitionId === definitionId && job.mode !== 'dry-run' && !isFinished(job.state))
+  if (running === undefined) return
+  throw new AppError(
+    'CONFLICT',
+    `"${name}" is already running (started ${running.trigger === 'schedule' ? `by ${running.startedBy}` : 'by hand'}); open that run, or wait until it ends.`,
+  )
 }

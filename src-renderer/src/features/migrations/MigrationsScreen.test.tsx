@@ -126,6 +126,19 @@ describe('Migrations screen, with connections', () => {
     ])
   })
 
+  it('opens the run under way instead of starting a second one of the same migration', async () => {
+    const api = fakeApi({
+      'profiles.list': () => profileList({ jobs: [jobEntry(definition('d1', 'Nightly photos'))] }),
+      'jobs.list': () => [job('j4', { definitionId: 'd1', state: 'running' })],
+      'jobs.start': () => job('j5'),
+    })
+    renderWith(api, <MigrationsScreen />)
+    await screen.findAllByTestId('run-row')
+    await userEvent.click(await screen.findByRole('button', { name: 'Run Nightly photos' }))
+    await waitFor(() => expect(window.location.hash).toBe('#/job/j4'))
+    expect(api.callsTo('jobs.start')).toEqual([])
+  })
+
   it('deletes a saved migration only after confirming', async () => {
     let jobs = [jobEntry(definition('d1', 'Nightly photos'))]
     const api = fakeApi({

@@ -2,7 +2,8 @@ import { ActionIcon, Alert, Button, Group, Menu, Modal, Paper, Stack, Text, Titl
 import { IconCopy, IconDots, IconPencil, IconPlayerPlay, IconTerminal2, IconTrash } from '@tabler/icons-react'
 import { useRef, useState, type ReactNode } from 'react'
 import type { JobEntry, ProfileList } from '../../../../src-preload/contract/profiles'
-import { startJob } from '../../stores/jobs'
+import { isFinishedState } from '../../components/JobStateBadge'
+import { startJob, useJobsStore } from '../../stores/jobs'
 import { navigate } from '../../stores/navigation'
 import { deleteProfile, duplicateProfile } from '../../stores/profiles'
 import { showCliCommand } from './cli-command'
@@ -44,6 +45,17 @@ export function SavedMigrations({ saved }: { saved: ProfileList }): ReactNode {
 
   const run = async (entry: JobEntry): Promise<void> => {
     setProblem(null)
+    // Main runs one copy of a migration at a time: Run on one under way opens that run.
+    const running = useJobsStore
+      .getState()
+      .list.find(
+        (job) =>
+          job.definitionId === entry.record.id && job.mode !== 'dry-run' && !isFinishedState(job.state),
+      )
+    if (running) {
+      navigate('job', running.id)
+      return
+    }
     setStarting(entry.record.id)
     try {
       const job = await withSecrets({}, (secrets) =>
