@@ -8,8 +8,9 @@ import { FakeManagerClock } from '../../../src-main/core/jobs/job-manager-fakes'
 import type { JobSpec } from '../../../src-main/core/jobs/job-spec'
 import type { JobDefinition } from '../../../src-main/core/profiles/job-definition'
 import { ScheduleStore, Scheduler, type SpecSource } from '../../../src-main/core/schedules'
+import { jobSpec } from '../jobs/manager-support'
 import { createBucket, rawClient, removeBucket } from '../s3/s3-support'
-import { client, removeContainer, servers, tempauth, unique } from '../support/swift-clients'
+import { client, removeContainer, tempauth, unique } from '../support/swift-clients'
 
 /**
  * A bandwidth window closing while a real run copies from the loopback Swift to s3api: the run starts
@@ -38,27 +39,7 @@ afterAll(async () => {
   s3.destroy()
 }, 120_000)
 
-function spec(): JobSpec {
-  return {
-    source: { auth: tempauth(), tls: {}, containers: [container], directoryMarkers: 'keep' },
-    target: {
-      bucket,
-      endpoint: servers.s3.endpoint,
-      region: servers.s3.region,
-      credentials: { accessKeyId: servers.s3.accessKeyId, secretAccessKey: servers.s3.secretAccessKey },
-      bucketMode: 'single',
-    },
-    options: {
-      maxWorkers: 2,
-      bandwidthLimitMb: null,
-      dryRun: false,
-      verifyOnly: false,
-      deep: false,
-      mirror: { enabled: false, maxDeletions: 0 },
-    },
-    output: { logDir: mkdtempSync(join(tmpdir(), 'sched-bw-logs-')) },
-  }
-}
+const spec = (): JobSpec => jobSpec(container, bucket, { maxWorkers: 2 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
