@@ -67,6 +67,7 @@ export async function seedContainer(prefix: string, count: number, size: number)
       names.slice(i, i + 5).map((name) => swift.putObject(container, name, randomBytes(size))),
     )
   }
+  await listedInAccount(swift, container)
   return {
     container,
     names,
@@ -75,6 +76,25 @@ export async function seedContainer(prefix: string, count: number, size: number)
       await swift.close()
     },
   }
+}
+
+/**
+ * Waits until the account listing (what the wizard shows) has the container: the container server
+ * updates the account as it is created, but on a loaded machine that update is deferred to the
+ * updater, seconds later.
+ */
+export async function listedInAccount(swift: ReturnType<typeof client>, container: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        for await (const entry of swift.listContainers({ prefix: container })) {
+          if (entry.name === container) return true
+        }
+        return false
+      },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true)
 }
 
 /** An empty bucket on the main s3api proxy (the fault proxy serves the same buckets). */

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { loadServers } from '../test/integration/servers-env'
 import { collectPageErrors, expect, test, type AppServer } from './fixtures'
-import { invoke } from './job-support'
+import { invoke, listedInAccount } from './job-support'
+import { client, tempauth } from '../test/integration/support/swift-clients'
 
 /**
  * The Migrations screen and the New Migration wizard in Chromium through browser mode, against the real
@@ -169,20 +170,9 @@ test.beforeAll(async () => {
     const put = await swift('PUT', `${container}/photos/${String(i).padStart(2, '0')}.jpg`, body)
     expect(put.status).toBe(201)
   }
-  // A container reaches the account listing (what the wizard shows) when the container server's update
-  // of the account lands; on a loaded machine that update is deferred to the updater, seconds later.
-  await expect
-    .poll(
-      async () => {
-        const { url, token } = await swiftAuth()
-        const listing = await fetch(`${url}?format=json&prefix=${encodeURIComponent(container)}`, {
-          headers: { 'X-Auth-Token': token },
-        })
-        return ((await listing.json()) as { name: string }[]).some((entry) => entry.name === container)
-      },
-      { timeout: 60_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(true)
+  const lister = client({ auth: tempauth() })
+  await listedInAccount(lister, container)
+  await lister.close()
 })
 
 test.afterAll(async () => {
