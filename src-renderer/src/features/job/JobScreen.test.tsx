@@ -424,6 +424,32 @@ describe('job view', () => {
     expect(screen.getByRole('button', { name: 'Run again' })).toBeInTheDocument()
   })
 
+  it('a finished dry run says what would be copied, skipped and deleted, with the bytes of each', async () => {
+    const plan = {
+      copy: 3,
+      copyBytes: 3_000_000,
+      skip: 5,
+      skipBytes: 5_000_000,
+      extras: 2,
+      extrasBytes: 2_000,
+      delete: 2,
+      deleteBytes: 2_000,
+    }
+    setApi(
+      fakeJobsApi({
+        'jobs.get': () => detail({ state: 'done', outcome: 'completed', mode: 'dry-run' }),
+        'jobs.report': () => report({ outcome: 'completed', mode: 'dry-run', plan }),
+      }).api,
+    )
+    renderJob()
+    const result = await screen.findByRole('region', { name: 'Result' })
+    await waitFor(() =>
+      expect(result).toHaveTextContent(
+        'Dry run: 3 objects (3.0 MB) would be copied, 5 (5.0 MB) are already there, 2 (2.0 kB) would be deleted.',
+      ),
+    )
+  })
+
   it('an interrupted run resumes as a new linked run and the page follows it', async () => {
     const fake = fakeJobsApi({
       'jobs.get': () => detail({ state: 'interrupted', progress: null }),

@@ -16,7 +16,13 @@ function outcomeLine(job: JobSummary, report: JobReportView | undefined): string
     return `${formatCount(job.totals.copied)} copied, ${formatCount(job.totals.skipped)} already there, ${formatCount(job.totals.failed)} failed.`
   }
   if (s.plan) {
-    return `Dry run: ${formatCount(s.plan.copy)} objects (${formatBytes(s.plan.copyBytes)}) would be copied, ${formatCount(s.plan.skip)} are already there${s.plan.delete > 0 ? `, ${formatCount(s.plan.delete)} would be deleted` : ''}.`
+    const { plan } = s
+    // Reports written before the plan kept these bytes say nothing of them rather than "0 bytes".
+    const bytes = (value: number | undefined): string =>
+      value === undefined ? '' : ` (${formatBytes(value)})`
+    const deleted =
+      plan.delete > 0 ? `, ${formatCount(plan.delete)}${bytes(plan.deleteBytes)} would be deleted` : ''
+    return `Dry run: ${formatCount(plan.copy)} objects${bytes(plan.copyBytes)} would be copied, ${formatCount(plan.skip)}${bytes(plan.skipBytes)} are already there${deleted}.`
   }
   return `${formatCount(s.totals.copied)} copied (${formatBytes(s.totals.bytesCopied)}), ${formatCount(s.totals.skipped)} already there, ${formatCount(s.totals.failed)} failed, in ${formatDuration(s.durationSeconds)} at ${formatRate(s.throughput)} on average.`
 }
