@@ -30,13 +30,19 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** Lists the first page for a profile and prefix; an answer to an older search is dropped. */
+/**
+ * Lists the first page for a profile and prefix; an answer to an older search is dropped. While a
+ * narrower search is asked, the rows already listed that still match stay on screen: emptying the table
+ * would take away the row (and the focus) of someone already tabbing or clicking towards it.
+ */
 export async function browseContainers(profileId: string, prefix: string): Promise<void> {
   const mine = ++request
+  const before = useContainerBrowser.getState()
   useContainerBrowser.setState({
     profileId,
     prefix,
-    containers: [],
+    containers:
+      before.profileId === profileId ? before.containers.filter((c) => c.name.startsWith(prefix)) : [],
     nextMarker: null,
     loading: true,
     error: null,
