@@ -39,7 +39,7 @@ for (const file of reports) {
     failed += unexpected + errors
     failuresIn.set(file, unexpected + errors)
     console.log(
-      `${file}: ${expected + flaky} passed, ${unexpected} failed${errors ? `, ${errors} errors` : ''}`,
+      `${file}: ${expected + flaky} passed, ${unexpected} failed${errors ? `, ${errors} errors` : ''}${flaky ? ` (${flaky} passed only on their retry: look at them)` : ''}`,
     )
   }
 }
