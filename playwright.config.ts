@@ -10,9 +10,6 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  // In CI one retry, so a timing hiccup of a loaded 2-core machine does not fail the run; the summary
-  // names every test that passed only on its retry (scripts/test-summary.mjs), so flakiness stays seen.
-  retries: process.env['CI'] ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
   use: {
     viewport: { width: 1280, height: 800 },
