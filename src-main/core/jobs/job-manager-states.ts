@@ -73,6 +73,17 @@ export function isFinished(state: JobState): boolean {
   return TRANSITIONS[state].length === 0
 }
 
+/**
+ * The run of a saved migration that is still going (queued too), if any. Previews write nothing, so
+ * they never count: jobs.start refuses a second run beside this one, and schedules skip their due time.
+ */
+export function unfinishedRunOf<J extends { definitionId: string | null; mode: string; state: JobState }>(
+  jobs: readonly J[],
+  definitionId: string,
+): J | undefined {
+  return jobs.find((j) => j.definitionId === definitionId && j.mode !== 'dry-run' && !isFinished(j.state))
+}
+
 /** States of a run that is under way (not queued, not finished). */
 export function isActive(state: JobState): boolean {
   return state !== 'queued' && !isFinished(state)

@@ -1,10 +1,10 @@
 import type { Logger } from '../log/logger'
 import type { ObjectReportRow, VerificationClass } from '../reports/types'
 import type { S3Target } from '../s3/target'
-import type { ListingEntry, ObjectEntry } from '../swift/listing'
 import type { SwiftClient } from '../swift/swift-client'
 import { compileFilter } from '../transfer/object-filter'
-import { plan, type TargetEntry } from '../transfer/planner'
+import { keptListings, type KeepEntry } from '../transfer/kept-listings'
+import { plan } from '../transfer/planner'
 import { verify, type VerifyRow } from '../transfer/verify'
 import type { CopyRecords } from './copy-record'
 import type { JobSpec } from './job-spec'
@@ -59,9 +59,7 @@ function emptyTotals(): ContainerTotals {
 }
 
 /** Whether a listed object is part of the run: the include/exclude rules, then `only` (a retry's list). */
-export function filterFor(
-  spec: JobSpec,
-): (entry: { name: string; bytes: number; contentType: string }) => boolean {
+export function filterFor(spec: JobSpec): KeepEntry {
   const filter = compileFilter({
     ...(spec.source.include ? { include: spec.source.include } : {}),
     ...(spec.source.exclude ? { exclude: spec.source.exclude } : {}),
@@ -81,23 +79,8 @@ function listings(
   keyPrefix: string,
   signal?: AbortSignal,
 ) {
-  const keep = filterFor(spec)
-  const prefix = spec.source.prefix ?? ''
-  const source = (async function* () {
-    for await (const entry of swift.listObjects(container, {
-      prefix,
-      ...(signal ? { signal } : {}),
-    }) as AsyncIterable<ListingEntry>) {
-      if (entry.kind === 'object' && keep(entry)) yield entry as ObjectEntry
-    }
-  })()
-  const targetListing = (async function* () {
-    for await (const entry of target.list(keyPrefix + prefix)) {
-      if (keep({ name: entry.key.slice(keyPrefix.length), bytes: entry.size, contentType: '' }))
-        yield entry as TargetEntry
-    }
-  })()
-  return { source, target: targetListing }
+  const at = { container, sourcePrefix: spec.source.prefix ?? '', targetPrefix: keyPrefix }
+  return keptListings(swift, target, { ...at, ...(signal ? { signal } : {}) }, filterFor(spec))
 }
 
 /** One container → bucket/prefix pair of a run, and where its rows and log lines go. */
@@ -242,8 +225,8 @@ export async function dryRunContainer(step: ContainerStep): Promise<ContainerTot
     delete: deletes ? totals.extrasCount : 0,
     deleteBytes: deletes ? extrasBytes : 0,
   }
-  const deletions = spec.options.mirror.enabled
-    ? `; mirror would delete ${totals.extrasCount <= spec.options.mirror.maxDeletions ? totals.extrasCount : `none (${totals.extrasCount} exceed the cap of ${spec.options.mirror.maxDeletions})`}`
+  const deletions = mirror.enabled
+    ? `; mirror would delete ${deletes ? totals.extrasCount : `none (${totals.extrasCount} exceed the cap of ${mirror.maxDeletions})`}`
     : ''
   log.log(
     'info',

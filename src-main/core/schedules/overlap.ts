@@ -1,5 +1,5 @@
 import type { JobSummary } from '../jobs/job-manager-types'
-import { isFinished } from '../jobs/job-manager-states'
+import { unfinishedRunOf } from '../jobs/job-manager-states'
 import { localParts } from './zoned-time'
 
 /**
@@ -25,10 +25,10 @@ export function ownRunBlocker(serial: number): Blocker {
 
 /**
  * A run of the same saved migration the job manager has that is not finished (started by hand, by
- * another schedule, or left queued), as a blocker; undefined when there is none.
+ * another schedule, or left queued; a preview does not count), as a blocker; undefined when there is none.
  */
 export function jobBlocker(jobs: readonly JobSummary[], definitionId: string): Blocker | undefined {
-  const job = jobs.find((j) => j.definitionId === definitionId && !isFinished(j.state))
+  const job = unfinishedRunOf(jobs, definitionId)
   if (!job) return undefined
   const by = job.trigger === 'schedule' ? `started by ${job.startedBy}` : 'started by hand'
   return { key: `job:${job.id}`, reason: `The previous run (${by}) was still under way.`, by }

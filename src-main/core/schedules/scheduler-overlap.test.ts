@@ -47,6 +47,19 @@ describe('Scheduler: overlap with runs it did not start', () => {
     t.scheduler.stop()
   })
 
+  it('runs beside a preview of the same migration: a dry run writes nothing', async () => {
+    const t = await setup()
+    t.scheduler.start()
+    await t.save({ trigger: { type: 'cron', expression: '0 * * * *' } })
+    const preview = fakeSpec()
+    preview.options.dryRun = true
+    t.manager.start({ spec: preview, name: DEFINITION.name, definitionId: DEFINITION.id })
+    await t.advanceTo('2026-05-06T11:00:00Z')
+    expect(t.runners).toHaveLength(2)
+    expect(skippedEntries(t)).toEqual([])
+    t.scheduler.stop()
+  })
+
   it('skips a run whose migration was started by hand while it waited for its secrets', async () => {
     const t = await setup()
     t.state.secrets = false

@@ -10,7 +10,6 @@ import {
   META_MD5,
   META_SOURCE_ETAG,
   metadataOutcome,
-  type TargetMetadata,
 } from './metadata'
 import { PartReader } from './part-reader'
 import { EMPTY_MD5 } from './planner'
@@ -155,10 +154,6 @@ function expectedMd5(info: ObjectInfo): string | undefined {
   return info.kind === 'normal' && /^[0-9a-f]{32}$/.test(info.etag) ? info.etag : undefined
 }
 
-function targetMetadata(info: ObjectInfo, md5: string | undefined, deps: CopyDeps): TargetMetadata {
-  return mapMetadata(info, md5, deps.metadata)
-}
-
 async function streamPut(
   task: CopyTask,
   info: ObjectInfo,
@@ -167,7 +162,7 @@ async function streamPut(
   expected: string,
   deps: CopyDeps,
 ): Promise<CopyResult> {
-  const mapped = targetMetadata(info, expected, deps)
+  const mapped = mapMetadata(info, expected, deps.metadata)
   await deps.target.putObject({
     key: task.key,
     body: Readable.from(chunks),
@@ -211,7 +206,7 @@ async function singlePut(
         `The bytes read of "${task.name}" have MD5 ${md5}, but Swift's ETag is ${expected}.`,
       )
     }
-    const mapped = targetMetadata(info, md5, deps)
+    const mapped = mapMetadata(info, md5, deps.metadata)
     await deps.target.putObject({
       key: task.key,
       body,
@@ -240,7 +235,7 @@ async function multipart(
   // object's is taken from Swift's ETag (verified below before completing) and an SLO/DLO records only
   // its source ETag. md5chksum is what skip-if-unchanged compares.
   const expected = expectedMd5(info)
-  const mapped = targetMetadata(info, expected, deps)
+  const mapped = mapMetadata(info, expected, deps.metadata)
   const signal = deps.signal
   // Not cancellable: a create aborted on our side may still succeed on the server, leaving an upload
   // whose id we never learn. Let it finish, journal it, and abort it below if the job was cancelled.

@@ -1,7 +1,6 @@
 import type { MetadataOptions } from '../../../src-preload/contract/metadata'
 import { silentLogger, type Logger } from '../log/logger'
 import type { ListingEntry } from '../swift/listing'
-import type { ObjectEntry } from '../swift/listing'
 import { backoffMs, type RetryPolicy } from '../swift/retry'
 import { ByteBudget } from './byte-budget'
 import { classifyFailure, type FailureAction, type TargetClassifier } from './classify'
@@ -10,6 +9,7 @@ import { copyObject, MIN_PART_SIZE, type CopyDeps } from './copier'
 import { Gate } from './gate'
 import { governMemory } from './memory-governor'
 import type { JobState, TransferEvent, TransferListener } from './events'
+import { keptListings, type KeepEntry } from './kept-listings'
 import { plan, type TargetEntry } from './planner'
 import type { SourcePort, TargetPort, UploadJournal } from './ports'
 import { ProgressTracker, type ProgressSnapshot } from './progress'
@@ -81,7 +81,7 @@ export interface TransferDeps {
   /** How long to wait for new credentials before ending as needs-credentials; forever when unset. */
   credentialWaitMs?: number
   /** Include/exclude rules and directory markers: applied to both listings, so filtered-out objects are never extras. */
-  filter?: (entry: { name: string; bytes: number; contentType: string }) => boolean
+  filter?: KeepEntry
 }
 
 export interface TransferSummary {
@@ -297,21 +297,13 @@ export class Transfer {
   private async planInto(queue: TaskQueue): Promise<void> {
     const signal = this.controller.signal
     const { container, sourcePrefix = '', targetPrefix = '' } = this.spec
-    // The same rules on both sides, as verification applies them: an excluded object is neither
-    // copied nor, when the bucket already has it, an extra that mirror mode would delete.
-    const keep = this.deps.filter ?? (() => true)
-    const source = (async function* (lister: SourceLister) {
-      for await (const entry of lister.listObjects(container, { prefix: sourcePrefix, signal })) {
-        if (entry.kind === 'object' && keep(entry)) yield entry as ObjectEntry
-      }
-    })(this.deps.source)
-    const target = (async function* (listing: AsyncIterable<TargetEntry>) {
-      for await (const entry of listing) {
-        const name = entry.key.slice(targetPrefix.length)
-        if (keep({ name, bytes: entry.size, contentType: '' })) yield entry
-      }
-    })(this.deps.target.list(targetPrefix + sourcePrefix))
-    const items = plan(source, target, { container, targetPrefix })
+    const both = keptListings(
+      this.deps.source,
+      this.deps.target,
+      { container, sourcePrefix, targetPrefix, signal },
+      this.deps.filter,
+    )
+    const items = plan(both.source, both.target, { container, targetPrefix })
     for await (const item of items) {
       if (signal.aborted) return
       switch (item.type) {

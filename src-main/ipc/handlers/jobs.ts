@@ -1,7 +1,7 @@
 import type { JobCommandInput, JobRunOptions, JobStartInput } from '../../../src-preload/contract/jobs'
 import { AppError } from '../../core/errors'
 import type { JobManager } from '../../core/jobs/job-manager'
-import { isFinished } from '../../core/jobs/job-manager-states'
+import { isFinished, unfinishedRunOf } from '../../core/jobs/job-manager-states'
 import type { JobSpec } from '../../core/jobs/job-spec'
 import { cliCommandFor } from '../../core/profiles/cli-command'
 import { jobDefinitionInputSchema, type JobDefinition } from '../../core/profiles/job-definition'
@@ -207,9 +207,7 @@ function definitionOf(store: ProfileStore, input: JobStartInput | JobCommandInpu
  * the same way (core/schedules/overlap.ts).
  */
 function refuseSecondRun(manager: JobManager, definitionId: string, name: string): void {
-  const running = manager
-    .list()
-    .find((job) => job.definitionId === definitionId && job.mode !== 'dry-run' && !isFinished(job.state))
+  const running = unfinishedRunOf(manager.list(), definitionId)
   if (running === undefined) return
   throw new AppError(
     'CONFLICT',
